@@ -1,0 +1,101 @@
+/**
+ * The catalog CLI for catalog authors and scripts:
+ *   validate                      exit 0 when the catalog is valid, 1 with every problem listed
+ *   recognise <url> [--html f]    JSON: which portal pages the URL (and page) belongs to
+ *   stats                         JSON: counts of procedures, artefacts, sources, pages, communes, hosts
+ *   compile                       validate, then write src/catalog/generated/ for the build
+ * `--catalog <dir>` reads another catalog folder (used by the tests).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { loadCatalog, formatIssue } from './load';
+import { compileCatalog, compileRecognition, compileHosts, catalogStats } from './compile';
+import { recognise, type PageProbe } from '../recognise';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let catalogDir = resolve(here, '../../catalog');
+export const GENERATED_DIR = join(here, 'generated');
+
+function probeFromHtml(html: string): PageProbe {
+  const { document } = parseHTML(html);
+  return {
+    title: () => document.title ?? '',
+    headings: () => [...document.querySelectorAll('h1, h2, h3')].map((h) => h.textContent ?? ''),
+    has: (selector) => document.querySelector(selector) !== null,
+  };
+}
+
+function loadValid() {
+  const { catalog, issues } = loadCatalog(catalogDir);
+  if (issues.length > 0) {
+    for (const issue of issues) console.error(formatIssue(issue));
+    console.error(`catalog: ${issues.length} problem${issues.length === 1 ? '' : 's'}`);
+    process.exit(1);
+  }
+  return catalog;
+}
+
+function main(args: string[]): void {
+  const at = args.indexOf('--catalog');
+  if (at !== -1) {
+    catalogDir = resolve(args[at + 1] ?? '.');
+    args.splice(at, 2);
+  }
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'validate': {
+      const stats = catalogStats(loadValid());
+      console.log(`catalog: valid (${stats.procedures} procedures, ${stats.artefacts} artefacts, ${stats.sources} sources, ${stats.portalPages} portal pages, ${stats.communes} communes)`);
+      return;
+    }
+    case 'stats':
+      console.log(JSON.stringify(catalogStats(loadValid()), null, 2));
+      return;
+    case 'compile': {
+      const catalog = loadValid();
+      mkdirSync(GENERATED_DIR, { recursive: true });
+      writeFileSync(join(GENERATED_DIR, 'catalog.json'), JSON.stringify(compileCatalog(catalog)));
+      writeFileSync(join(GENERATED_DIR, 'recognition.json'), JSON.stringify(compileRecognition(catalog)));
+      writeFileSync(join(GENERATED_DIR, 'hosts.json'), JSON.stringify(compileHosts(catalog), null, 2));
+      console.log(`catalog: compiled into ${GENERATED_DIR}`);
+      return;
+    }
+    case 'recognise':
+    case 'recognize': {
+      const url = rest.find((a) => !a.startsWith('--'));
+      const htmlAt = rest.indexOf('--html');
+      if (!url || (htmlAt !== -1 && !rest[htmlAt + 1])) {
+        console.error('usage: catalog recognise <url> [--html <file>]');
+        process.exit(2);
+      }
+      try {
+        new URL(url);
+      } catch {
+        console.error(`catalog recognise: not a URL: ${url}`);
+        process.exit(2);
+      }
+      const catalog = loadValid();
+      const probe = htmlAt === -1 ? undefined : probeFromHtml(readFileSync(rest[htmlAt + 1]!, 'utf8'));
+      const compiled = compileCatalog(catalog);
+      const pages = new Map(compiled.pages.map((p) => [p.id, p]));
+      const matches = recognise(compileRecognition(catalog), url, probe).map(({ page, portal }) => {
+        const serves = pages.get(page)!.serves;
+        return {
+          page,
+          portal,
+          artefacts: [...new Set(serves.map((s) => s.artefact))],
+          sources: [...new Set(serves.map((s) => `${s.artefact}/${s.source}`))],
+        };
+      });
+      console.log(JSON.stringify({ url, matches }, null, 2));
+      return;
+    }
+    default:
+      console.error('usage: npm run catalog -- <validate | stats | compile | recognise <url> [--html <file>]>');
+      process.exit(2);
+  }
+}
+
+main(process.argv.slice(2));

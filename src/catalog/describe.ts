@@ -1,0 +1,42 @@
+/**
+ * Views of the compiled catalog in one language, as the panel and the dashboard show them. Pure.
+ */
+import type { CompiledCatalog } from './compiled';
+import type { PageDescription, Shown } from '../messaging/protocol';
+import { localise, type Lang, type LocalText } from '../i18n';
+
+export function describePage(catalog: CompiledCatalog, pageId: string, lang: Lang): PageDescription {
+  const page = catalog.pages.find((p) => p.id === pageId);
+  if (!page) throw new Error(`unknown page "${pageId}"`);
+  const portal = catalog.portals.find((p) => p.id === page.portal)!;
+  const show = (t: LocalText): Shown => localise(t, lang);
+  const artefactIds = [...new Set(page.serves.map((s) => s.artefact))];
+  return {
+    page: page.id,
+    pageTitle: show(page.title),
+    portal: portal.id,
+    portalName: show(portal.name),
+    role: page.role,
+    ...(page.explains ? { explains: show(page.explains) } : {}),
+    artefacts: artefactIds.map((artefactId) => {
+      const artefact = catalog.artefacts.find((a) => a.id === artefactId)!;
+      const served = new Set(page.serves.filter((s) => s.artefact === artefactId).map((s) => s.source));
+      return {
+        id: artefact.id,
+        title: show(artefact.title),
+        sources: artefact.sources
+          .filter((s) => served.has(s.id))
+          .map((s) => ({
+            id: s.id,
+            label: show(s.label),
+            kind: s.kind,
+            agentDoes: show(s.agent_does),
+            userDoes: show(s.user_does),
+            toResume: show(s.to_resume),
+            confirmedByUser: s.confirmed_by_user,
+          })),
+      };
+    }),
+    capture: page.capture.map((c) => ({ id: c.id, label: show(c.label), kind: c.kind })),
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * Loads catalog/ from disk, validates every file against its schema and checks the references between
+ * files. Every problem is reported as `file: field.path: message`, all of them at once, so a catalog
+ * author fixes a broken entry in one pass. Node-only (build time, CLI, tests).
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { KINDS, type Kind, type Procedure, type Artefact, type Portal, type Commune, type RequirementNode, type Condition } from './schema';
+import { hostMatches, pathMatches } from '../recognise';
+
+export interface CatalogIssue {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export interface Catalog {
+  procedures: Procedure[];
+  artefacts: Artefact[];
+  portals: Portal[];
+  communes: Commune[];
+}
+
+export function formatIssue(issue: CatalogIssue): string {
+  return `${issue.file}: ${issue.path || '(file)'}: ${issue.message}`;
+}
+
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}
+
+/** zod's union errors say "invalid input"; dig into the branch that got furthest so the message is useful. */
+function flattenZodIssues(issues: z.core.$ZodIssue[], prefix: ReadonlyArray<PropertyKey> = []): Array<{ path: PropertyKey[]; message: string }> {
+  const out: Array<{ path: PropertyKey[]; message: string }> = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const best = issue.errors.reduce((a, b) => (deepest(b) > deepest(a) ? b : a));
+      if (deepest(best) > 0) {
+        out.push(...flattenZodIssues(best, path));
+        continue;
+      }
+    }
+    out.push({ path, message: issue.message });
+  }
+  return out;
+}
+function deepest(issues: z.core.$ZodIssue[]): number {
+  return Math.max(0, ...issues.map((i) => i.path.length + (i.code === 'unrecognized_keys' ? 0 : 0.5)));
+}
+
+/** Parses and validates one YAML text; returns the value or the issues. */
+export function parseEntry<K extends Kind>(kind: K, file: string, text: string): { value?: z.infer<(typeof KINDS)[K]>; issues: CatalogIssue[]; id?: string } {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return { issues: doc.errors.map((e) => ({ file, path: '', message: `YAML: ${e.message.split('\n')[0]}` })) };
+  }
+  const raw = doc.toJS() as { id?: unknown } | null;
+  const parsed = KINDS[kind].safeParse(raw);
+  if (!parsed.success) {
+    return {
+      issues: flattenZodIssues(parsed.error.issues).map((i) => ({ file, path: fieldPath(i.path), message: i.message })),
+      ...(typeof raw?.id === 'string' ? { id: raw.id } : {}),
+    };
+  }
+  return { value: parsed.data as z.infer<(typeof KINDS)[K]>, issues: [] };
+}
+
+export function loadCatalog(root: string): { catalog: Catalog; issues: CatalogIssue[]; files: Map<string, string> } {
+  const catalog: Catalog = { procedures: [], artefacts: [], portals: [], communes: [] };
+  const issues: CatalogIssue[] = [];
+  /** id → file, per kind, for messages that name where an entry lives. */
+  const files = new Map<string, string>();
+  /** Entries that exist but failed their schema: references to them are not reported again. */
+  const broken = new Set<string>();
+  for (const kind of Object.keys(KINDS) as Kind[]) {
+    const dir = join(root, kind);
+    if (!existsSync(dir)) {
+      issues.push({ file: relative(process.cwd(), dir) || dir, path: '', message: 'missing folder' });
+      continue;
+    }
+    for (const name of readdirSync(dir).sort()) {
+      if (!/\.ya?ml$/.test(name)) continue;
+      const file = relative(process.cwd(), join(dir, name)) || name;
+      const result = parseEntry(kind, file, readFileSync(join(dir, name), 'utf8'));
+      issues.push(...result.issues);
+      if (!result.value) {
+        if (result.id) broken.add(`${kind}:${result.id}`);
+        continue;
+      }
+      const entry = result.value as { id: string };
+      if (name.replace(/\.ya?ml$/, '') !== entry.id) {
+        issues.push({ file, path: 'id', message: `the file name must be the id ("${entry.id}.yaml")` });
+      }
+      const key = `${kind}:${entry.id}`;
+      if (files.has(key)) issues.push({ file, path: 'id', message: `duplicate id "${entry.id}" (also in ${files.get(key)})` });
+      files.set(key, file);
+      (catalog[kind] as unknown[]).push(result.value);
+    }
+  }
+  issues.push(...checkReferences(catalog, files).filter((i) => !(i.ref && broken.has(i.ref))).map(({ ref: _, ...issue }) => issue));
+  return { catalog, issues, files };
+}
+
+function* walk(node: RequirementNode, path: string): Generator<[RequirementNode, string]> {
+  yield [node, path];
+  if ('allOf' in node) for (const [i, child] of node.allOf.entries()) yield* walk(child, `${path}.allOf[${i}]`);
+  if ('oneOf' in node) for (const [i, child] of node.oneOf.entries()) yield* walk(child, `${path}.oneOf[${i}]`);
+}
+
+function conditionFacts(c: Condition): string[] {
+  if ('fact' in c) return [c.fact];
+  if ('not' in c) return conditionFacts(c.not);
+  if ('all' in c) return c.all.flatMap(conditionFacts);
+  return c.any.flatMap(conditionFacts);
+}
+
+/** Cross-file checks: every reference resolves, ids are unique where they must be, examples match. */
+export function checkReferences(catalog: Catalog, files: Map<string, string>): Array<CatalogIssue & { ref?: string }> {
+  const issues: Array<CatalogIssue & { ref?: string }> = [];
+  const fileOf = (kind: Kind, id: string) => files.get(`${kind}:${id}`) ?? `catalog/${kind}/${id}.yaml`;
+  const artefacts = new Map(catalog.artefacts.map((a) => [a.id, a]));
+  const procedures = new Map(catalog.procedures.map((p) => [p.id, p]));
+
+  for (const artefact of catalog.artefacts) {
+    const file = fileOf('artefacts', artefact.id);
+    const seen = new Set<string>();
+    artefact.sources.forEach((s, i) => {
+      if (seen.has(s.id)) issues.push({ file, path: `sources[${i}].id`, message: `duplicate source id "${s.id}"` });
+      seen.add(s.id);
+    });
+  }
+
+  for (const procedure of catalog.procedures) {
+    const file = fileOf('procedures', procedure.id);
+    const facts = new Set(procedure.questions.map((q) => q.id));
+    const checkCondition = (c: Condition | undefined, path: string) => {
+      for (const fact of c ? conditionFacts(c) : []) {
+        if (!facts.has(fact)) issues.push({ file, path, message: `unknown fact "${fact}": declare it under questions` });
+      }
+    };
+    procedure.questions.forEach((q, i) => {
+      checkCondition(q.when, `questions[${i}].when`);
+      if (q.kind === 'choice' && !q.choices?.length) issues.push({ file, path: `questions[${i}].choices`, message: 'a choice question needs choices' });
+    });
+    procedure.eligibility.forEach((e, i) => checkCondition(e.when, `eligibility[${i}].when`));
+    procedure.fees.forEach((f, i) => checkCondition(f.when, `fees[${i}].when`));
+    const nodeIds = new Set<string>();
+    for (const [node, path] of walk(procedure.requirements, 'requirements')) {
+      if (nodeIds.has(node.id)) issues.push({ file, path: `${path}.id`, message: `duplicate requirement id "${node.id}"` });
+      nodeIds.add(node.id);
+      checkCondition(node.when, `${path}.when`);
+      if ('artefact' in node && !artefacts.has(node.artefact)) {
+        issues.push({ file, path: `${path}.artefact`, message: `unknown artefact "${node.artefact}"`, ref: `artefacts:${node.artefact}` });
+      }
+    }
+    procedure.visits.forEach((v, i) =>
+      v.bring.forEach((a, j) => {
+        if (!artefacts.has(a)) issues.push({ file, path: `visits[${i}].bring[${j}]`, message: `unknown artefact "${a}"`, ref: `artefacts:${a}` });
+      }),
+    );
+  }
+
+  const pageIds = new Map<string, string>();
+  for (const portal of catalog.portals) {
+    const file = fileOf('portals', portal.id);
+    portal.pages.forEach((page, i) => {
+      const at = `pages[${i}]`;
+      if (pageIds.has(page.id)) issues.push({ file, path: `${at}.id`, message: `duplicate page id "${page.id}" (also in ${pageIds.get(page.id)})` });
+      pageIds.set(page.id, file);
+      page.serves.forEach((s, j) => {
+        const artefact = artefacts.get(s.artefact);
+        if (!artefact) issues.push({ file, path: `${at}.serves[${j}].artefact`, message: `unknown artefact "${s.artefact}"`, ref: `artefacts:${s.artefact}` });
+        else if (!artefact.sources.some((src) => src.id === s.source)) {
+          issues.push({ file, path: `${at}.serves[${j}].source`, message: `artefact "${s.artefact}" has no source "${s.source}"` });
+        }
+      });
+      page.examples.forEach((example, j) => {
+        const url = new URL(example);
+        const ok = page.hosts.some((h) => hostMatches(h, url.hostname)) && page.paths.some((p) => pathMatches(p, url.pathname));
+        if (!ok) issues.push({ file, path: `${at}.examples[${j}]`, message: `example ${example} does not match the page's hosts and paths` });
+      });
+    });
+  }
+
+  for (const commune of catalog.communes) {
+    const file = fileOf('communes', commune.id);
+    commune.fee_overrides.forEach((o, i) => {
+      const procedure = procedures.get(o.procedure);
+      if (!procedure) issues.push({ file, path: `fee_overrides[${i}].procedure`, message: `unknown procedure "${o.procedure}"`, ref: `procedures:${o.procedure}` });
+      else if (!procedure.fees.some((f) => f.id === o.fee)) {
+        issues.push({ file, path: `fee_overrides[${i}].fee`, message: `procedure "${o.procedure}" has no fee "${o.fee}"` });
+      }
+    });
+    commune.booking.forEach((b, i) =>
+      b.services.forEach((s, j) => {
+        if (!procedures.has(s.for)) issues.push({ file, path: `booking[${i}].services[${j}].for`, message: `unknown procedure "${s.for}"`, ref: `procedures:${s.for}` });
+      }),
+    );
+  }
+  const nis = new Map<string, string>();
+  for (const commune of catalog.communes) {
+    const file = fileOf('communes', commune.id);
+    if (nis.has(commune.nis)) issues.push({ file, path: 'nis', message: `NIS code ${commune.nis} is also used by ${nis.get(commune.nis)}` });
+    nis.set(commune.nis, file);
+  }
+  return issues;
+}

@@ -1,0 +1,270 @@
+/**
+ * The shape of every catalog file, in zod. Used at build time only (the CLI, the compile step and the
+ * tests): the extension itself ships the compiled index, never this module, so classic zod stays out
+ * of the bundles. The shape follows seed 000 (one artefact, its sources, their steps), widened to
+ * procedures, portal pages and communes.
+ */
+import { z } from 'zod';
+
+export const LANGS = ['fr', 'nl', 'de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by dashes (e.g. id-card-certified-copy)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** A text in the four UI languages; French is required because every seed is French-first. */
+export const LocalText = z.strictObject({
+  fr: z.string().min(1),
+  nl: z.string().min(1).optional(),
+  de: z.string().min(1).optional(),
+  en: z.string().min(1).optional(),
+});
+
+/** Where a fact comes from: a seed document (`seeds/NNN_….txt`) or a public page (https URL). */
+const provenanceRef = z
+  .string()
+  .regex(/^(seeds\/\d{3}_[0-9a-f]{16}\.txt|https:\/\/\S+)$/, 'expected seeds/NNN_<hash>.txt or an https:// URL');
+const provenance = {
+  provenance: z.array(provenanceRef).min(1),
+  last_verified: isoDate,
+};
+
+export const Region = z.enum(['federal', 'brussels', 'wallonia', 'flanders', 'german-community', 'abroad']);
+
+export const Money = z.union([
+  z.strictObject({ fixed: z.number().nonnegative() }),
+  z.strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() }),
+  z.strictObject({ per_commune: z.literal(true), min: z.number().nonnegative().optional(), max: z.number().nonnegative().optional() }),
+]);
+
+/** A duration such as a validity window or a processing delay. */
+export const Duration = z
+  .strictObject({
+    days: z.number().int().positive().optional(),
+    weeks: z.number().int().positive().optional(),
+    months: z.number().int().positive().optional(),
+    years: z.number().int().positive().optional(),
+  })
+  .refine((d) => Object.keys(d).length > 0, 'a duration needs days, weeks, months or years');
+
+/**
+ * A condition over the answers to a procedure's set-up questions. Kept small on purpose: the dashboard
+ * evaluates it, the catalog check verifies that every fact it names is a declared question.
+ */
+export type Condition =
+  | { fact: string; equals: string | number | boolean }
+  | { fact: string; in: (string | number)[] }
+  | { fact: string; at_least: number }
+  | { fact: string; below: number }
+  | { not: Condition }
+  | { all: Condition[] }
+  | { any: Condition[] };
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ fact: id, equals: z.union([z.string(), z.number(), z.boolean()]) }),
+    z.strictObject({ fact: id, in: z.array(z.union([z.string(), z.number()])).min(1) }),
+    z.strictObject({ fact: id, at_least: z.number() }),
+    z.strictObject({ fact: id, below: z.number() }),
+    z.strictObject({ not: Condition }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+  ]),
+);
+
+/** A node of a requirement tree: a group (all of / one of) or a leaf naming an artefact. */
+export type RequirementNode =
+  | { id: string; label?: z.infer<typeof LocalText>; when?: Condition; note?: z.infer<typeof LocalText>; allOf: RequirementNode[] }
+  | { id: string; label?: z.infer<typeof LocalText>; when?: Condition; note?: z.infer<typeof LocalText>; oneOf: RequirementNode[] }
+  | { id: string; label?: z.infer<typeof LocalText>; when?: Condition; note?: z.infer<typeof LocalText>; artefact: string };
+const nodeCommon = { id, label: LocalText.optional(), when: Condition.optional(), note: LocalText.optional() };
+export const RequirementNode: z.ZodType<RequirementNode> = z.lazy(() =>
+  z.union([
+    z.strictObject({ ...nodeCommon, allOf: z.array(RequirementNode).min(1) }),
+    z.strictObject({ ...nodeCommon, oneOf: z.array(RequirementNode).min(2) }),
+    z.strictObject({ ...nodeCommon, artefact: id }),
+  ]),
+);
+
+export const Question = z.strictObject({
+  id,
+  label: LocalText,
+  help: LocalText.optional(),
+  kind: z.enum(['boolean', 'number', 'choice', 'country', 'date']),
+  choices: z.array(z.strictObject({ id, label: LocalText })).optional(),
+  when: Condition.optional(),
+});
+
+export const Procedure = z.strictObject({
+  id,
+  title: LocalText,
+  summary: LocalText.optional(),
+  authority: LocalText,
+  legal_basis: z.string().min(1),
+  regions: z.array(Region).min(1),
+  questions: z.array(Question).default([]),
+  eligibility: z.array(z.strictObject({ id, text: LocalText, when: Condition.optional() })).default([]),
+  requirements: RequirementNode,
+  fees: z
+    .array(z.strictObject({ id, label: LocalText, amount: Money, when: Condition.optional(), note: LocalText.optional() }))
+    .default([]),
+  delays: z.array(z.strictObject({ id, label: LocalText, duration: Duration.optional(), note: LocalText.optional() })).default([]),
+  visits: z
+    .array(
+      z.strictObject({
+        id,
+        label: LocalText,
+        who: LocalText.optional(),
+        bring: z.array(id).default([]),
+        note: LocalText.optional(),
+      }),
+    )
+    .default([]),
+  notes: z.array(LocalText).default([]),
+  ...provenance,
+});
+
+export const SourceKind = z.enum([
+  'deeplink-to-auth-wall',
+  'online-request',
+  'download',
+  'commune-visit',
+  'consulate-visit',
+  'post',
+  'e-box',
+  'email',
+  'phone',
+  'third-party',
+]);
+
+export const AuthMeans = z.enum(['itsme', 'eid', 'mygov.be', 'smart-id', 'security-code-app', 'token', 'none']);
+
+export const Source = z.strictObject({
+  id,
+  label: LocalText,
+  priority: z.number().int().min(0).max(100),
+  regions: z.array(Region).min(1),
+  authentication: z.strictObject({ scheme: z.enum(['csam', 'irisbox', 'burgerprofiel', 'imio', 'none']), means: z.array(AuthMeans).min(1) }).optional(),
+  kind: SourceKind,
+  url: z.string().regex(/^https:\/\//, 'expected an https:// URL').optional(),
+  desk: LocalText.optional(),
+  delivery: z.enum(['user-driven-after-auth', 'instant-download', 'in-person', 'post', 'e-box', 'email', 'on-the-spot']),
+  primary_actor: z.enum(['user', 'commune', 'consulate', 'authority', 'third-party']),
+  handoff: z.enum(['full-takeover', 'physical-presence', 'guided', 'none']),
+  agent_does: LocalText,
+  user_does: LocalText,
+  to_resume: LocalText,
+  notes: LocalText.optional(),
+  fallback_only: z.boolean().default(false),
+  confirmed_by_user: z.boolean().default(false),
+  fee: Money.optional(),
+  delay: Duration.optional(),
+  ...provenance,
+});
+
+export const Artefact = z.strictObject({
+  id,
+  title: LocalText,
+  official_name: z.string().optional(),
+  description: LocalText,
+  authority: LocalText,
+  applies_to: LocalText,
+  validity: z
+    .strictObject({
+      issued_within: Duration.optional(),
+      valid_for: Duration.optional(),
+      note: LocalText.optional(),
+    })
+    .optional(),
+  sources: z.array(Source).min(1),
+  ...provenance,
+});
+
+/** Host patterns are bare host names, optionally with a leading `*.` for any sub-domain. */
+const hostPattern = z
+  .string()
+  .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a host without protocol or path, e.g. my.belgium.be or *.guichet-citoyen.be');
+/** Path patterns start with `/`; `*` matches within one segment, `**` across segments. */
+const pathPattern = z.string().regex(/^\/[^\s?#]*$/, 'expected a path starting with /, without query or fragment');
+
+export const CaptureKind = z.enum(['reference', 'date-of-issue', 'expiry-date', 'document', 'appointment', 'national-register-number', 'text', 'amount']);
+
+export const PortalPage = z.strictObject({
+  id,
+  title: LocalText,
+  hosts: z.array(hostPattern).min(1),
+  paths: z.array(pathPattern).min(1),
+  signals: z
+    .strictObject({
+      title: z.string().optional(),
+      heading: z.string().optional(),
+      selector: z.string().optional(),
+    })
+    .refine((s) => Object.keys(s).length > 0, 'signals need a title, heading or selector')
+    .optional(),
+  role: z.enum(['service', 'login', 'booking', 'information']).default('service'),
+  serves: z.array(z.strictObject({ artefact: id, source: id })).default([]),
+  capture: z
+    .array(z.strictObject({ id, label: LocalText, kind: CaptureKind, hint: LocalText.optional() }))
+    .default([]),
+  explains: LocalText.optional(),
+  examples: z.array(z.string().url()).min(1),
+  ...provenance,
+});
+
+export const Portal = z.strictObject({
+  id,
+  name: LocalText,
+  operator: LocalText,
+  regions: z.array(Region).min(1),
+  /** 'install' hosts are asked for when the extension is installed; 'on-demand' ones (commune booking sites) only when the user picks that commune. */
+  access: z.enum(['install', 'on-demand']).default('install'),
+  fixture: z.string().regex(/^tests\/fixtures\/[\w./-]+\.html$/, 'expected tests/fixtures/<file>.html').optional(),
+  pages: z.array(PortalPage).min(1),
+  ...provenance,
+});
+
+export const Commune = z.strictObject({
+  id,
+  nis: z.string().regex(/^\d{5}$/, 'a NIS code has five digits'),
+  names: LocalText,
+  region: Region,
+  languages: z.array(z.enum(['fr', 'nl', 'de'])).min(1),
+  postal_codes: z.array(z.string().regex(/^\d{4}$/)).default([]),
+  eguichet: z.strictObject({ platform: z.enum(['irisbox', 'imio', 'e-loket', 'other']), host: hostPattern }).optional(),
+  booking: z
+    .array(
+      z.strictObject({
+        kind: z.enum(['online', 'phone', 'email', 'walk-in']),
+        value: z.string().min(1),
+        services: z.array(z.strictObject({ for: id, choose: LocalText })).default([]),
+        note: LocalText.optional(),
+      }),
+    )
+    .default([]),
+  desks: z.array(z.strictObject({ id, name: LocalText, address: z.string().optional(), hours: LocalText.optional() })).default([]),
+  fee_overrides: z
+    .array(z.strictObject({ procedure: id, fee: id, amount: Money, year: z.number().int().optional(), note: LocalText.optional() }))
+    .default([]),
+  ...provenance,
+});
+
+export type LocalText = z.infer<typeof LocalText>;
+export type Procedure = z.infer<typeof Procedure>;
+export type Artefact = z.infer<typeof Artefact>;
+export type Source = z.infer<typeof Source>;
+export type Portal = z.infer<typeof Portal>;
+export type PortalPage = z.infer<typeof PortalPage>;
+export type Commune = z.infer<typeof Commune>;
+export type Money = z.infer<typeof Money>;
+export type Duration = z.infer<typeof Duration>;
+
+/** The four kinds of catalog file, each in its own folder of catalog/. */
+export const KINDS = {
+  procedures: Procedure,
+  artefacts: Artefact,
+  portals: Portal,
+  communes: Commune,
+} as const;
+export type Kind = keyof typeof KINDS;

@@ -1,0 +1,29 @@
+/**
+ * Picks the user's language from a catalog text, saying when it had to fall back, so the UI can tell
+ * the user that a text is shown in another language (issue: the panel says when a text falls back).
+ */
+export const LANGS = ['fr', 'nl', 'de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type LocalText = { fr: string; nl?: string; de?: string; en?: string };
+
+/** The order we fall back in: the user's language, then English, then French (every text has French). */
+export function localise(text: LocalText, lang: Lang): { text: string; lang: Lang; fallback: boolean } {
+  for (const candidate of [lang, 'en', 'fr'] as const) {
+    const value = text[candidate];
+    if (value) return { text: value, lang: candidate, fallback: candidate !== lang };
+  }
+  return { text: text.fr, lang: 'fr', fallback: lang !== 'fr' };
+}
+
+/** The first supported language among the browser's preferences, or French. */
+export function pickLang(preferred: readonly string[]): Lang {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if ((LANGS as readonly string[]).includes(base ?? '')) return base as Lang;
+  }
+  return 'fr';
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}

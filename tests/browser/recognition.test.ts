@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, inPanel, launch, type Session } from './harness';
+
+describe('content script on a catalog host', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch();
+    await session.serve('https://my.belgium.be/**', { fixture: 'my-belgium.html' });
+    await session.serve('https://example.org/**', { fixture: 'my-belgium.html' });
+  });
+  afterAll(() => session?.close());
+
+  it('recognises my.belgium.be and shows the panel as a named landmark', async () => {
+    const page = await session.open('https://my.belgium.be/fr');
+    const landmark = await eventually(
+      () =>
+        inPanel<{ role: string | null; label: string | null; page: string | null; text: string }>(
+          page,
+          `(root) => { const a = root.querySelector('aside'); return a && { role: a.getAttribute('role'), label: a.getAttribute('aria-label'), page: a.dataset.page, text: a.textContent } }`,
+        ),
+      'the panel',
+    );
+    expect(landmark).toMatchObject({ role: 'complementary', label: 'Be Civic', page: 'my-belgium-home' });
+    expect(landmark.text).toContain('Certified copy of the identity card or residence permit');
+    expect(await page.evaluate(() => document.querySelector('be-civic-panel')?.shadowRoot ?? null)).toBeNull();
+  });
+
+  it('stays away from a host the catalog does not name', async () => {
+    const page = await session.open('https://example.org/fr');
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
+    expect(await page.locator('be-civic-panel').count()).toBe(0);
+  });
+});
