@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Lang } from '../i18n';
+import { Appointment, Dossier, Progress, Settings, Status, type HistoryEntry } from '../store/model';
 
 const lang = z.enum(['fr', 'nl', 'de', 'en']);
 const id = z.string().check(z.minLength(1), z.maxLength(200));
@@ -17,15 +18,61 @@ const id = z.string().check(z.minLength(1), z.maxLength(200));
  */
 export type Origin = 'content' | 'page' | 'any';
 
+const artefactRef = { dossierId: id, artefact: id };
+const empty = z.strictObject({});
+
 export const PROTOCOL = {
-  'page:describe': {
-    from: 'content',
-    request: z.strictObject({ page: id, lang }),
+  /** The catalog's texts for a recognised page, in one language. */
+  'page:describe': { from: 'content', request: z.strictObject({ page: id, lang }) },
+  /** The slice a panel needs: the user's language, dossiers that need what this page serves, their progress on it. */
+  'page:state': { from: 'content', request: z.strictObject({ page: id }) },
+  /** Remember the panel collapsed or open on this page's host. */
+  'panel:collapse': { from: 'content', request: z.strictObject({ collapsed: z.boolean() }) },
+  /** Open the dashboard (optionally on the set-up of a new dossier) in a tab. */
+  'dashboard:open': { from: 'any', request: z.strictObject({ setup: z.optional(z.boolean()), dossierId: z.optional(id) }) },
+
+  /** Progress changes; from a content script only for an artefact its page serves. */
+  'progress:set-status': { from: 'any', request: z.strictObject({ ...artefactRef, status: Status, source: z.optional(id) }) },
+  'progress:capture': {
+    from: 'any',
+    request: z.strictObject({ ...artefactRef, field: id, value: z.string().check(z.minLength(1), z.maxLength(2_000)), page: z.optional(id) }),
   },
-  'catalog:procedures': {
+  'progress:update': {
     from: 'page',
-    request: z.strictObject({ lang }),
+    request: z.strictObject({
+      ...artefactRef,
+      patch: z.strictObject({
+        status: z.optional(Status),
+        source: z.optional(id),
+        issuedOn: z.optional(z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)))),
+        notes: z.optional(z.string().check(z.maxLength(20_000))),
+      }),
+    }),
   },
+  'attachment:add': {
+    from: 'page',
+    request: z.strictObject({ ...artefactRef, name: z.string().check(z.maxLength(300)), type: z.string().check(z.maxLength(200)), base64: z.string().check(z.maxLength(14_000_000)) }),
+  },
+  'attachment:get': { from: 'page', request: z.strictObject({ id }) },
+  'attachment:remove': { from: 'page', request: z.strictObject({ ...artefactRef, id }) },
+
+  'catalog:procedures': { from: 'page', request: z.strictObject({ lang }) },
+  'dossier:list': { from: 'page', request: empty },
+  'dossier:get': { from: 'page', request: z.strictObject({ id }) },
+  'dossier:create': { from: 'page', request: z.omit(Dossier, { id: true, createdAt: true, updatedAt: true }) },
+  'dossier:update': { from: 'page', request: z.strictObject({ id, patch: z.partial(z.omit(Dossier, { id: true, procedure: true, createdAt: true, updatedAt: true })) }) },
+  'dossier:delete': { from: 'page', request: z.strictObject({ id }) },
+  'appointment:save': { from: 'any', request: z.omit(Appointment, { createdAt: true }) },
+  'appointment:delete': { from: 'page', request: z.strictObject({ id }) },
+  /** Reverts the dossier's latest change that is not undone yet. */
+  'history:undo': { from: 'page', request: z.strictObject({ dossierId: id }) },
+
+  'settings:get': { from: 'page', request: empty },
+  'settings:update': { from: 'page', request: z.partial(Settings) },
+  'storage:estimate': { from: 'page', request: empty },
+  'backup:export': { from: 'page', request: empty },
+  'backup:import': { from: 'page', request: z.strictObject({ json: z.string().check(z.maxLength(200_000_000)) }) },
+  'data:wipe': { from: 'page', request: z.strictObject({ confirm: z.literal(true) }) },
 } satisfies Record<string, { from: Origin; request: z.ZodMiniType }>;
 
 export type MessageType = keyof typeof PROTOCOL;
@@ -59,9 +106,64 @@ export interface PageDescription {
   capture: Array<{ id: string; label: Shown; kind: string }>;
 }
 
+/** The slice of the user's data that a panel on one page may see. */
+export interface PageState {
+  lang: Lang;
+  collapsed: boolean;
+  activeDossier?: string;
+  dossiers: Array<{
+    id: string;
+    label: string;
+    procedure: string;
+    procedureTitle: Shown;
+    /** The artefacts this page serves that the dossier needs, with the user's progress on each. */
+    needs: Array<{ artefact: string; requirement: Shown; progress?: z.infer<typeof Progress> }>;
+  }>;
+}
+
+export interface DossierDetail {
+  dossier: z.infer<typeof Dossier>;
+  progress: Array<z.infer<typeof Progress>>;
+  appointments: Array<z.infer<typeof Appointment>>;
+  history: HistoryEntry[];
+}
+
 export interface ResponseMap {
   'page:describe': PageDescription;
+  'page:state': PageState;
+  'panel:collapse': null;
+  'dashboard:open': null;
+  'progress:set-status': z.infer<typeof Progress>;
+  'progress:capture': z.infer<typeof Progress>;
+  'progress:update': z.infer<typeof Progress>;
+  'attachment:add': z.infer<typeof Progress>;
+  'attachment:get': { name: string; type: string; base64: string };
+  'attachment:remove': z.infer<typeof Progress>;
   'catalog:procedures': Array<{ id: string; title: Shown }>;
+  'dossier:list': Array<z.infer<typeof Dossier>>;
+  'dossier:get': DossierDetail;
+  'dossier:create': z.infer<typeof Dossier>;
+  'dossier:update': z.infer<typeof Dossier>;
+  'dossier:delete': null;
+  'appointment:save': z.infer<typeof Appointment>;
+  'appointment:delete': null;
+  'history:undo': { undone: HistoryEntry | null };
+  'settings:get': z.infer<typeof Settings>;
+  'settings:update': z.infer<typeof Settings>;
+  'storage:estimate': { usage: number | null; quota: number | null; persisted: boolean | null };
+  'backup:export': { json: string; filename: string };
+  'backup:import': { dossiers: number; progress: number; appointments: number; history: number; attachments: number };
+  'data:wipe': null;
+}
+
+/**
+ * Broadcast by the background after every change, to extension pages (runtime messages) and to the
+ * content scripts of open catalog tabs: listeners re-read what they show.
+ */
+export interface ChangeNotice {
+  kind: 'be-civic:changed';
+  dossierId?: string;
+  stores: Array<'dossiers' | 'progress' | 'appointments' | 'settings' | 'all'>;
 }
 export type ResponseOf<T extends MessageType> = ResponseMap[T];
 
