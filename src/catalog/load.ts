@@ -196,7 +196,11 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>): A
     });
     commune.booking.forEach((b, i) =>
       b.services.forEach((s, j) => {
-        if (!procedures.has(s.for)) issues.push({ file, path: `booking[${i}].services[${j}].for`, message: `unknown procedure "${s.for}"`, ref: `procedures:${s.for}` });
+        const procedure = procedures.get(s.for);
+        if (!procedure) issues.push({ file, path: `booking[${i}].services[${j}].for`, message: `unknown procedure "${s.for}"`, ref: `procedures:${s.for}` });
+        else if (s.visit && !procedure.visits.some((v) => v.id === s.visit)) {
+          issues.push({ file, path: `booking[${i}].services[${j}].visit`, message: `procedure "${s.for}" has no visit "${s.visit}"` });
+        }
       }),
     );
   }

@@ -117,6 +117,10 @@ export const Procedure = z.strictObject({
         label: LocalText,
         who: LocalText.optional(),
         bring: z.array(id).default([]),
+        /** How the visit is booked: an appointment is required, it is a walk-in, or either. */
+        appointment: z.enum(['required', 'walk-in', 'optional']).optional(),
+        /** The desk refuses the file unless every document is there (e.g. EU registration since 1 September 2025). */
+        requires_complete_file: z.boolean().default(false),
         note: LocalText.optional(),
       }),
     )
@@ -238,7 +242,8 @@ export const Commune = z.strictObject({
       z.strictObject({
         kind: z.enum(['online', 'phone', 'email', 'walk-in']),
         value: z.string().min(1),
-        services: z.array(z.strictObject({ for: id, choose: LocalText })).default([]),
+        /** Which service or reason to pick on this channel, per procedure (and visit, when they differ). */
+        services: z.array(z.strictObject({ for: id, visit: id.optional(), choose: LocalText })).default([]),
         note: LocalText.optional(),
       }),
     )
