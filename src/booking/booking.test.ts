@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { parseAppointmentText } from './parse';
+import { appointmentMail, mailLanguage } from './mail';
+import { reminderAt, reminderText } from './reminder';
+import { bookingPlan } from './plan';
+import type { Commune, Procedure, Artefact } from '../catalog/compiled';
+
+describe('parseAppointmentText', () => {
+  it.each([
+    ['Votre rendez-vous est confirmé le 12/03/2026 à 10h30.', { date: '2026-03-12', time: '10:30' }],
+    ['Uw afspraak: dinsdag 3 maart 2026 om 9:05', { date: '2026-03-03', time: '09:05' }],
+    ['Ihr Termin: Dienstag, 12. März 2026 um 14:00 Uhr', { date: '2026-03-12', time: '14:00' }],
+    ['Appointment on March 2, 2026 at 08:15', { date: '2026-03-02', time: '08:15' }],
+    ['Le 1er août 2026 à 9h', { date: '2026-08-01', time: '09:00' }],
+    ['2026-11-30 13:45', { date: '2026-11-30', time: '13:45' }],
+    ['mercredi 2 décembre 2026', { date: '2026-12-02' }],
+  ])('reads %s', (text, expected) => {
+    expect(parseAppointmentText(text)).toEqual(expected);
+  });
+  it('refuses days that do not exist and texts without a date', () => {
+    expect(parseAppointmentText('le 31/02/2026 à 10:00')).toBeUndefined();
+    expect(parseAppointmentText('Merci pour votre visite')).toBeUndefined();
+  });
+});
+
+describe('appointmentMail', () => {
+  const req = { to: 'etrangers@auderghem.brussels', communeLanguages: ['fr', 'nl'] as const, applicant: 'Łukasz Wałęsa', birthDate: '1990-04-07', reason: 'attestation d’enregistrement (annexe 19)' };
+  it('writes in the user’s language when the commune uses it, else in the commune’s first language', () => {
+    expect(mailLanguage(['fr', 'nl'], 'nl')).toBe('nl');
+    expect(mailLanguage(['fr', 'nl'], 'en')).toBe('fr');
+    expect(mailLanguage(['de'], 'fr')).toBe('de');
+  });
+  it('pre-fills name, birth date and reason in a mailto link that round-trips', () => {
+    const mail = appointmentMail({ ...req, userLang: 'en' });
+    expect(mail.lang).toBe('fr');
+    expect(mail.href.startsWith('mailto:etrangers@auderghem.brussels?subject=')).toBe(true);
+    const url = new URL(mail.href);
+    expect(url.searchParams.get('subject')).toBe('Demande de rendez-vous : attestation d’enregistrement (annexe 19)');
+    expect(url.searchParams.get('body')).toContain('Nom : Łukasz Wałęsa\nDate de naissance : 07/04/1990');
+  });
+});
+
+describe('reminders', () => {
+  it('fires the evening before, or at once when booked later than that', () => {
+    const now = new Date(2026, 2, 1, 12, 0).getTime();
+    expect(reminderAt('2026-03-12T10:30', now)).toBe(new Date(2026, 2, 11, 18, 0).getTime());
+    const late = new Date(2026, 2, 11, 20, 0).getTime();
+    expect(reminderAt('2026-03-12T10:30', late)).toBe(late + 60_000);
+    expect(reminderAt('2026-03-12T10:30', new Date(2026, 2, 12, 11, 0).getTime())).toBeUndefined();
+    expect(reminderAt('tomorrow', now)).toBeUndefined();
+  });
+  it('lists the papers and flags the missing ones', () => {
+    const text = reminderText('fr', { start: '2026-03-12T10:30', service: 'Service des Étrangers', place: '12 rue Emile Idiers' }, [
+      { title: 'Passeport', ready: true },
+      { title: 'Bail', ready: false },
+    ]);
+    expect(text.title).toBe('Rendez-vous demain : 10:30 · Service des Étrangers');
+    expect(text.message.split('\n')).toEqual(['12 rue Emile Idiers', 'À apporter:', '• Passeport', '• Bail (encore manquant)']);
+  });
+});
+
+describe('bookingPlan', () => {
+  const art = (id: string): Artefact => ({ id, title: { fr: id.toUpperCase() } }) as unknown as Artefact;
+  const procedure = {
+    id: 'eu-registration',
+    questions: [{ id: 'status', kind: 'choice', label: { fr: 'Statut' }, choices: [{ id: 'worker', label: { fr: 'T' } }, { id: 'student', label: { fr: 'E' } }] }],
+    requirements: {
+      id: 'root',
+      allOf: [
+        { id: 'passport', artefact: 'passport' },
+        { id: 'contract', when: { fact: 'status', equals: 'worker' }, artefact: 'contract' },
+        { id: 'enrolment', when: { fact: 'status', equals: 'student' }, artefact: 'enrolment' },
+        { id: 'lease', artefact: 'lease' },
+      ],
+    },
+    visits: [
+      { id: 'first', label: { fr: '1er rendez-vous' }, bring: [], requires_complete_file: true, appointment: 'required' },
+      { id: 'third', label: { fr: 'Délivrance' }, bring: ['passport'], requires_complete_file: false, appointment: 'walk-in' },
+    ],
+  } as unknown as Procedure;
+  const commune = {
+    id: 'auderghem',
+    names: { fr: 'Auderghem', nl: 'Oudergem' },
+    languages: ['fr', 'nl'],
+    booking: [
+      { kind: 'online', value: 'https://example.booking/auderghem', services: [{ for: 'eu-registration', visit: 'first', choose: { fr: 'Étrangers – 1re inscription' } }, { for: 'eu-registration', choose: { fr: 'Étrangers' } }] },
+      { kind: 'phone', value: '02 676 48 94', services: [] },
+    ],
+  } as unknown as Commune;
+  const catalog = { artefacts: ['passport', 'contract', 'enrolment', 'lease'].map(art), communes: [commune] };
+
+  it('lists what the dossier needs for a complete-file visit, loudly when something is missing', () => {
+    const plan = bookingPlan(catalog, procedure, 'first', { answers: { status: 'worker' }, choices: {}, commune: 'auderghem' }, [{ artefact: 'passport', status: 'obtained' }], 'fr');
+    expect(plan.bring.map((b) => [b.artefact, b.ready])).toEqual([['passport', true], ['contract', false], ['lease', false]]);
+    expect(plan.missing.map((b) => b.artefact)).toEqual(['contract', 'lease']);
+    expect(plan.refusedIfBookedNow).toBe(true);
+    expect(plan.channels[0]).toMatchObject({ kind: 'online', href: 'https://example.booking/auderghem', choose: { text: 'Étrangers – 1re inscription' } });
+    expect(plan.channels[1]).toMatchObject({ kind: 'phone', href: 'tel:026764894' });
+  });
+  it('takes a visit’s own list, picks the service without a visit, and is fine once everything is there', () => {
+    const plan = bookingPlan(catalog, procedure, 'third', { answers: { status: 'student' }, choices: {}, commune: 'auderghem' }, [{ artefact: 'passport', status: 'obtained' }], 'fr');
+    expect(plan.bring.map((b) => b.artefact)).toEqual(['passport']);
+    expect(plan.refusedIfBookedNow).toBe(false);
+    expect(plan.channels[0]?.choose?.text).toBe('Étrangers');
+  });
+  it('says what is wrong when the dossier has no commune or the visit does not exist', () => {
+    expect(() => bookingPlan(catalog, procedure, 'first', { answers: {}, choices: {} }, [], 'fr')).toThrow(/commune/);
+    expect(() => bookingPlan(catalog, procedure, 'fourth', { answers: {}, choices: {}, commune: 'auderghem' }, [], 'fr')).toThrow(/no visit "fourth"/);
+  });
+});
