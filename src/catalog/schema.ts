@@ -213,6 +213,24 @@ export const PortalPage = z.strictObject({
     .array(z.strictObject({ id, label: LocalText, kind: CaptureKind, hint: LocalText.optional() }))
     .default([]),
   explains: LocalText.optional(),
+  /**
+   * For multi-step pages (booking sites): each step the panel can recognise on the page, what it asks,
+   * and whether to point at the service the dossier needs (the commune's `booking[].services[].choose`).
+   */
+  guide: z
+    .array(
+      z.strictObject({
+        id,
+        /** The step is showing when this holds (a selector, heading or title, as page signals). */
+        when: z.strictObject({ title: z.string().optional(), heading: z.string().optional(), selector: z.string().optional() }),
+        explain: LocalText,
+        highlight_service: z.boolean().default(false),
+        fields: z.array(z.strictObject({ selector: z.string().min(1), explain: LocalText })).default([]),
+        /** The confirmation step: offer to capture the appointment (after the user confirms it). */
+        confirmation: z.boolean().default(false),
+      }),
+    )
+    .default([]),
   examples: z.array(z.string().url()).min(1),
   ...provenance,
 });
