@@ -5,12 +5,14 @@ import { describePage } from '../src/catalog/describe';
 import { localise } from '../src/i18n';
 import { hostMatches } from '../src/recognise';
 import { describeSender, route, type Handlers, type RouterOptions } from '../src/messaging/router';
+import { openWelcomeOnInstall } from '../src/welcome/install';
 
 /**
  * The background worker: the only context that answers for the catalog and (through src/store) owns
  * the user's data. It keeps nothing that matters in globals: the worker can be stopped at any time.
  */
 export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
   const hosts = [...new Set(catalog.pages.flatMap((p) => p.hosts))];
   const options: RouterOptions = {
     extensionOrigin: browser.runtime.getURL('/'),

@@ -63,7 +63,9 @@ export async function launch(options: { locale?: string; colorScheme?: 'light' |
     ],
   });
   const stray: string[] = [];
-  await context.route('**/*', (route) => {
+  // The extension's own pages (dashboard, welcome) load their scripts from chrome-extension://: those
+  // are not network requests and must not be aborted.
+  await context.route((url) => url.protocol !== 'chrome-extension:', (route) => {
     stray.push(route.request().url());
     return route.abort();
   });
