@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --quick]`: runs every bench/*.bench.ts, writes bench/results.json and prints a
- * table. Times are reported as medians and ratios, never asserted: these machines are noisy. `--quick`
- * (CI) only checks that every benchmark still runs.
+ * `npm run bench [-- --quick]`: runs every bench/*.bench.ts, writes bench/results.json, bench/results.md
+ * and the table in README.md's "Benchmarks" section, and prints the table. Times are reported as
+ * medians and ratios, never asserted: these machines are noisy. `--quick` (CI, `npm run bench:quick`)
+ * only checks that every benchmark still runs, and writes nothing.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpus } from 'node:os';
@@ -39,6 +40,23 @@ if (!quick) {
     JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, results }, null, 2) + '\n',
   );
   writeFileSync(join(here, 'results.md'), table + '\n');
+  updateReadme(table);
 }
-console.log(table);
+console.log(files.length === 0 ? 'no bench/*.bench.ts yet' : table);
 if (failed > 0) process.exit(1);
+
+/** Replaces what lies between the README's bench markers, so the README always shows the latest run. */
+function updateReadme(latest: string) {
+  const readme = join(here, '..', 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) {
+    console.error(`README.md has no ${start} … ${end} markers: table not copied there`);
+    return;
+  }
+  const machine = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`;
+  writeFileSync(readme, `${text.slice(0, from + start.length)}\n${machine}\n\n${latest}\n${text.slice(to)}`);
+}
