@@ -17,7 +17,7 @@ const CSP = "script-src 'self'; object-src 'none'";
  * `web-ext lint` (npm run lint:firefox, part of npm test) on .output/firefox-mv2: 0 errors. The one
  * warning we keep, and why:
  * - UNSAFE_VAR_ASSIGNMENT "Unsafe assignment to innerHTML", in content-scripts/portal.js and the
- *   dashboard chunk: it is Preact's renderer, which implements the `dangerouslySetInnerHTML` prop. Our
+ *   extension pages' Preact chunk: it is Preact's renderer, which implements the `dangerouslySetInnerHTML` prop. Our
  *   code never passes that prop (tests/unit/source-safety.test.ts fails if it does), so the branch never
  *   runs; Preact has no build without it.
  * Fixed rather than kept: data_collection_permissions (required by addons.mozilla.org) exists from
