@@ -68,7 +68,11 @@ export function parseEntry<K extends Kind>(kind: K, file: string, text: string):
   return { value: parsed.data as z.infer<(typeof KINDS)[K]>, issues: [] };
 }
 
-export function loadCatalog(root: string): { catalog: Catalog; issues: CatalogIssue[]; files: Map<string, string> } {
+/**
+ * `repoRoot`, when given, is where the portals' `fixture:` paths are resolved and checked; without it
+ * (e.g. a catalog copied elsewhere by a test) fixtures are not looked for.
+ */
+export function loadCatalog(root: string, options: { repoRoot?: string } = {}): { catalog: Catalog; issues: CatalogIssue[]; files: Map<string, string> } {
   const catalog: Catalog = { procedures: [], artefacts: [], portals: [], communes: [] };
   const issues: CatalogIssue[] = [];
   /** id → file, per kind, for messages that name where an entry lives. */
@@ -100,7 +104,7 @@ export function loadCatalog(root: string): { catalog: Catalog; issues: CatalogIs
       (catalog[kind] as unknown[]).push(result.value);
     }
   }
-  issues.push(...checkReferences(catalog, files).filter((i) => !(i.ref && broken.has(i.ref))).map(({ ref: _, ...issue }) => issue));
+  issues.push(...checkReferences(catalog, files, options.repoRoot).filter((i) => !(i.ref && broken.has(i.ref))).map(({ ref: _, ...issue }) => issue));
   return { catalog, issues, files };
 }
 
@@ -118,7 +122,7 @@ function conditionFacts(c: Condition): string[] {
 }
 
 /** Cross-file checks: every reference resolves, ids are unique where they must be, examples match. */
-export function checkReferences(catalog: Catalog, files: Map<string, string>): Array<CatalogIssue & { ref?: string }> {
+export function checkReferences(catalog: Catalog, files: Map<string, string>, repoRoot?: string): Array<CatalogIssue & { ref?: string }> {
   const issues: Array<CatalogIssue & { ref?: string }> = [];
   const fileOf = (kind: Kind, id: string) => files.get(`${kind}:${id}`) ?? `catalog/${kind}/${id}.yaml`;
   const artefacts = new Map(catalog.artefacts.map((a) => [a.id, a]));
@@ -144,9 +148,19 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>): A
     procedure.questions.forEach((q, i) => {
       checkCondition(q.when, `questions[${i}].when`);
       if (q.kind === 'choice' && !q.choices?.length) issues.push({ file, path: `questions[${i}].choices`, message: 'a choice question needs choices' });
+      if (q.kind !== 'choice' && q.choices) issues.push({ file, path: `questions[${i}].choices`, message: `only a choice question has choices (this one is "${q.kind}")` });
     });
     procedure.eligibility.forEach((e, i) => checkCondition(e.when, `eligibility[${i}].when`));
     procedure.fees.forEach((f, i) => checkCondition(f.when, `fees[${i}].when`));
+    procedure.delays.forEach((d, i) => checkCondition(d.when, `delays[${i}].when`));
+    procedure.visits.forEach((v, i) => checkCondition(v.when, `visits[${i}].when`));
+    for (const [kind, list] of [['fees', procedure.fees], ['delays', procedure.delays], ['visits', procedure.visits], ['eligibility', procedure.eligibility], ['questions', procedure.questions]] as const) {
+      const seen = new Set<string>();
+      list.forEach((entry, i) => {
+        if (seen.has(entry.id)) issues.push({ file, path: `${kind}[${i}].id`, message: `duplicate ${kind} id "${entry.id}"` });
+        seen.add(entry.id);
+      });
+    }
     const nodeIds = new Set<string>();
     for (const [node, path] of walk(procedure.requirements, 'requirements')) {
       if (nodeIds.has(node.id)) issues.push({ file, path: `${path}.id`, message: `duplicate requirement id "${node.id}"` });
@@ -166,6 +180,9 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>): A
   const pageIds = new Map<string, string>();
   for (const portal of catalog.portals) {
     const file = fileOf('portals', portal.id);
+    if (portal.fixture && repoRoot && !existsSync(join(repoRoot, portal.fixture))) {
+      issues.push({ file, path: 'fixture', message: `fixture ${portal.fixture} does not exist` });
+    }
     portal.pages.forEach((page, i) => {
       const at = `pages[${i}]`;
       if (pageIds.has(page.id)) issues.push({ file, path: `${at}.id`, message: `duplicate page id "${page.id}" (also in ${pageIds.get(page.id)})` });

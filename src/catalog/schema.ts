@@ -22,10 +22,14 @@ export const LocalText = z.strictObject({
   en: z.string().min(1).optional(),
 });
 
-/** Where a fact comes from: a seed document (`seeds/NNN_….txt`) or a public page (https URL). */
+/**
+ * Where a fact comes from: a seed document (`seeds/NNN_….txt`) or a public page's URL. Plain http is
+ * accepted here (and only here) because a few commune pages were found only at an http address, and a
+ * provenance must name the page as it was read.
+ */
 const provenanceRef = z
   .string()
-  .regex(/^(seeds\/\d{3}_[0-9a-f]{16}\.txt|https:\/\/\S+)$/, 'expected seeds/NNN_<hash>.txt or an https:// URL');
+  .regex(/^(seeds\/\d{3}_[0-9a-f]{16}\.txt|https?:\/\/\S+)$/, 'expected seeds/NNN_<hash>.txt or an https:// URL');
 const provenance = {
   provenance: z.array(provenanceRef).min(1),
   last_verified: isoDate,
@@ -42,12 +46,15 @@ export const Money = z.union([
 /** A duration such as a validity window or a processing delay. */
 export const Duration = z
   .strictObject({
+    hours: z.number().int().positive().optional(),
     days: z.number().int().positive().optional(),
+    /** Working days (jours ouvrables / werkdagen), as communes state their delays. */
+    working_days: z.number().int().positive().optional(),
     weeks: z.number().int().positive().optional(),
     months: z.number().int().positive().optional(),
     years: z.number().int().positive().optional(),
   })
-  .refine((d) => Object.keys(d).length > 0, 'a duration needs days, weeks, months or years');
+  .refine((d) => Object.keys(d).length > 0, 'a duration needs hours, days, working days, weeks, months or years');
 
 /**
  * A condition over the answers to a procedure's set-up questions. Kept small on purpose: the dashboard
@@ -109,7 +116,19 @@ export const Procedure = z.strictObject({
   fees: z
     .array(z.strictObject({ id, label: LocalText, amount: Money, when: Condition.optional(), note: LocalText.optional() }))
     .default([]),
-  delays: z.array(z.strictObject({ id, label: LocalText, duration: Duration.optional(), note: LocalText.optional() })).default([]),
+  delays: z
+    .array(
+      z.strictObject({
+        id,
+        label: LocalText,
+        /** The usual or maximum delay; `at_least` when the text gives a lower bound (e.g. a 3-to-5-day delivery). */
+        duration: Duration.optional(),
+        at_least: Duration.optional(),
+        when: Condition.optional(),
+        note: LocalText.optional(),
+      }),
+    )
+    .default([]),
   visits: z
     .array(
       z.strictObject({
@@ -121,6 +140,8 @@ export const Procedure = z.strictObject({
         appointment: z.enum(['required', 'walk-in', 'optional']).optional(),
         /** The desk refuses the file unless every document is there (e.g. EU registration since 1 September 2025). */
         requires_complete_file: z.boolean().default(false),
+        /** Only for some applicants (e.g. one status of an EU registration); over the set-up questions. */
+        when: Condition.optional(),
         note: LocalText.optional(),
       }),
     )
@@ -142,7 +163,7 @@ export const SourceKind = z.enum([
   'third-party',
 ]);
 
-export const AuthMeans = z.enum(['itsme', 'eid', 'mygov.be', 'smart-id', 'security-code-app', 'token', 'none']);
+export const AuthMeans = z.enum(['itsme', 'eid', 'mygov.be', 'smart-id', 'security-code-app', 'token', 'eidas', 'none']);
 
 export const Source = z.strictObject({
   id,
@@ -231,6 +252,8 @@ export const PortalPage = z.strictObject({
       }),
     )
     .default([]),
+  /** What is known and not known about this page (e.g. a path that could not be verified). */
+  notes: LocalText.optional(),
   examples: z.array(z.string().url()).min(1),
   ...provenance,
 });
@@ -254,7 +277,15 @@ export const Commune = z.strictObject({
   region: Region,
   languages: z.array(z.enum(['fr', 'nl', 'de'])).min(1),
   postal_codes: z.array(z.string().regex(/^\d{4}$/)).default([]),
-  eguichet: z.strictObject({ platform: z.enum(['irisbox', 'imio', 'e-loket', 'other']), host: hostPattern }).optional(),
+  eguichet: z
+    .strictObject({
+      platform: z.enum(['irisbox', 'imio', 'e-loket', 'other']),
+      host: hostPattern,
+      /** iMio e-guichets serve their forms from a second host (`<commune>-formulaires.guichet-citoyen.be`). */
+      forms_host: hostPattern.optional(),
+    })
+    .optional(),
+  website: z.string().regex(/^https:\/\//, 'expected an https:// URL').optional(),
   booking: z
     .array(
       z.strictObject({
@@ -270,6 +301,7 @@ export const Commune = z.strictObject({
   fee_overrides: z
     .array(z.strictObject({ procedure: id, fee: id, amount: Money, year: z.number().int().optional(), note: LocalText.optional() }))
     .default([]),
+  notes: z.array(LocalText).default([]),
   ...provenance,
 });
 
