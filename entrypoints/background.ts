@@ -1,15 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import catalog from '../src/catalog/bundled';
-import { describePage } from '../src/catalog/describe';
-import { localise } from '../src/i18n';
 import { hostMatches } from '../src/recognise';
-import { describeSender, route, type Handlers, type RouterOptions } from '../src/messaging/router';
+import { describeSender, route, type RouterOptions } from '../src/messaging/router';
+import { broadcast } from '../src/messaging/broadcast';
+import { Store } from '../src/store/db';
+import { createHandlers } from '../src/store/handlers';
 import { openWelcomeOnInstall } from '../src/welcome/install';
 
 /**
- * The background worker: the only context that answers for the catalog and (through src/store) owns
- * the user's data. It keeps nothing that matters in globals: the worker can be stopped at any time.
+ * The background worker: the only context that answers for the catalog and owns the user's data
+ * (src/store). It keeps nothing that matters in globals: the worker can be stopped at any time, and
+ * every answer is sent only after its transaction committed.
  */
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
@@ -26,10 +28,18 @@ export default defineBackground(() => {
       }
     },
   };
-  const handlers: Handlers = {
-    'page:describe': ({ page, lang }) => describePage(catalog, page, lang),
-    'catalog:procedures': ({ lang }) => catalog.procedures.map((p) => ({ id: p.id, title: localise(p.title, lang) })),
-  };
+  const handlers = createHandlers({
+    catalog,
+    store: new Store(),
+    notify: (notice) => void broadcast(browser, notice, hosts),
+    openDashboard: async (query) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${query}`) })),
+    estimate: async () => {
+      const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+      const estimate = await storage?.estimate?.().catch(() => undefined);
+      const persisted = await storage?.persisted?.().catch(() => undefined);
+      return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted: persisted ?? null };
+    },
+  });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void route(message, describeSender(sender, options), handlers, options).then(sendResponse);
     return true;

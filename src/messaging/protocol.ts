@@ -60,7 +60,15 @@ export const PROTOCOL = {
   'dossier:list': { from: 'page', request: empty },
   'dossier:get': { from: 'page', request: z.strictObject({ id }) },
   'dossier:create': { from: 'page', request: z.omit(Dossier, { id: true, createdAt: true, updatedAt: true }) },
-  'dossier:update': { from: 'page', request: z.strictObject({ id, patch: z.partial(z.omit(Dossier, { id: true, procedure: true, createdAt: true, updatedAt: true })) }) },
+  'dossier:update': {
+    from: 'page',
+    request: z.strictObject({
+      id,
+      patch: z.partial(z.omit(Dossier, { id: true, procedure: true, createdAt: true, updatedAt: true })),
+      /** Optional fields to remove (JSON cannot carry `undefined`). */
+      clear: z.optional(z.array(z.enum(['commune', 'countryOfIssue', 'plannedSubmission', 'nationalRegisterNumber']))),
+    }),
+  },
   'dossier:delete': { from: 'page', request: z.strictObject({ id }) },
   'appointment:save': { from: 'any', request: z.omit(Appointment, { createdAt: true }) },
   'appointment:delete': { from: 'page', request: z.strictObject({ id }) },
@@ -70,6 +78,8 @@ export const PROTOCOL = {
   'settings:get': { from: 'page', request: empty },
   'settings:update': { from: 'page', request: z.partial(Settings) },
   'storage:estimate': { from: 'page', request: empty },
+  /** Whether the store can save (false in read-only mode, with the reason to show). */
+  'store:status': { from: 'any', request: empty },
   'backup:export': { from: 'page', request: empty },
   'backup:import': { from: 'page', request: z.strictObject({ json: z.string().check(z.maxLength(200_000_000)) }) },
   'data:wipe': { from: 'page', request: z.strictObject({ confirm: z.literal(true) }) },
@@ -109,6 +119,8 @@ export interface PageDescription {
 /** The slice of the user's data that a panel on one page may see. */
 export interface PageState {
   lang: Lang;
+  /** Set in read-only mode (storage unavailable): the message to show; nothing will be saved. */
+  storageProblem?: string;
   collapsed: boolean;
   activeDossier?: string;
   dossiers: Array<{
@@ -151,6 +163,7 @@ export interface ResponseMap {
   'settings:get': z.infer<typeof Settings>;
   'settings:update': z.infer<typeof Settings>;
   'storage:estimate': { usage: number | null; quota: number | null; persisted: boolean | null };
+  'store:status': { writable: boolean; problem?: string };
   'backup:export': { json: string; filename: string };
   'backup:import': { dossiers: number; progress: number; appointments: number; history: number; attachments: number };
   'data:wipe': null;

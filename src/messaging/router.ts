@@ -39,7 +39,8 @@ export async function route(raw: unknown, sender: SenderInfo | undefined, handle
   const { type, payload } = parsed.envelope;
   const from = PROTOCOL[type].from as 'content' | 'page' | 'any';
   if (from === 'page' && !sender.fromExtensionPage) return { ok: false, error: `${type} is only accepted from Be Civic's own pages` };
-  if (from === 'content' && !sender.fromExtensionPage && !(sender.tabUrl && options.isCatalogUrl(sender.tabUrl))) {
+  // A content script is only listened to on a catalog host, whatever the message.
+  if (!sender.fromExtensionPage && !(sender.tabUrl && options.isCatalogUrl(sender.tabUrl))) {
     return { ok: false, error: `${type} is only accepted from catalog portal pages` };
   }
   try {

@@ -97,6 +97,8 @@ export const HistoryEntry = z.strictObject({
   after: z.nullable(z.unknown()),
   /** Set on an entry that an undo reverted (the undo itself is a new entry). */
   undone: z.optional(z.boolean()),
+  /** On the entry an undo wrote: the id of the entry it reverted. Undo never reverts an undo. */
+  undoOf: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

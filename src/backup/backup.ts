@@ -1,0 +1,186 @@
+/**
+ * Backups: everything the user saved, as one versioned JSON file (attachments as base64), and the way
+ * back. An import is checked completely — shape, references between records, attachment bytes,
+ * national register numbers — before anything is written, then replaces the data in one strict
+ * transaction: it lands whole or not at all, and a bad file is answered with its first problems.
+ */
+import * as z from 'zod/mini';
+import { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../store/model';
+import { SETTINGS_KEY, STORE_NAMES, type AttachmentRecord, type Store } from '../store/db';
+import { isValidNationalRegisterNumber } from '../privacy/nrn';
+import { base64ToBytes, bytesToBase64 } from './base64';
+
+export const BACKUP_FORMAT = 'be-civic-backup';
+export const BACKUP_VERSION = 1;
+/** How many problems a refused import names: enough to fix a file, few enough to read. */
+const MAX_PROBLEMS = 5;
+
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+const AttachmentData = z.strictObject({ id, dossierId: id, artefact: id, type: z.string().check(z.maxLength(200)), base64: z.string() });
+
+export const Backup = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.number().check(z.int(), z.nonnegative()),
+  settings: Settings,
+  dossiers: z.array(Dossier),
+  progress: z.array(Progress),
+  appointments: z.array(Appointment),
+  history: z.array(HistoryEntry),
+  attachments: z.array(AttachmentData),
+});
+export type Backup = z.infer<typeof Backup>;
+
+export interface ImportCounts {
+  dossiers: number;
+  progress: number;
+  appointments: number;
+  history: number;
+  attachments: number;
+}
+
+export async function exportBackup(store: Store, at: number): Promise<string> {
+  const data = await store.read(
+    [...STORE_NAMES],
+    async (tx) => ({
+      settings: await tx.objectStore('settings').get(SETTINGS_KEY),
+      dossiers: await tx.objectStore('dossiers').getAll(),
+      progress: await tx.objectStore('progress').getAll(),
+      appointments: await tx.objectStore('appointments').getAll(),
+      history: await tx.objectStore('history').getAll(),
+      attachments: await tx.objectStore('attachments').getAll(),
+    }),
+    undefined,
+  );
+  if (!data) throw new Error('There is nothing to export: Be Civic cannot open its storage in this browser profile.');
+  const attachments = await Promise.all(
+    data.attachments.map(async (a) => ({
+      id: a.id,
+      dossierId: a.dossierId,
+      artefact: a.artefact,
+      type: a.blob.type,
+      base64: bytesToBase64(new Uint8Array(await a.blob.arrayBuffer())),
+    })),
+  );
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: at,
+    settings: data.settings ?? { panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false },
+    dossiers: data.dossiers,
+    progress: data.progress,
+    appointments: data.appointments,
+    history: data.history,
+    attachments,
+  };
+  return JSON.stringify(backup);
+}
+
+function pathText(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || 'file';
+}
+
+export class BackupError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`This backup cannot be restored, nothing was changed. ${problems.length === 1 ? 'Problem' : 'First problems'}: ${problems.join('; ')}.`);
+  }
+}
+
+/** Everything wrong with `json` as a backup (at most MAX_PROBLEMS), with the decoded attachments when there is nothing wrong. */
+export function checkBackup(json: string): { ok: true; backup: Backup; blobs: AttachmentRecord[] } | { ok: false; problems: string[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    return { ok: false, problems: [`the file is not JSON (${error instanceof Error ? error.message : String(error)})`] };
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return { ok: false, problems: ['this is not a Be Civic backup file'] };
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    return { ok: false, problems: [`the file was made by a newer Be Civic (backup version ${version}); update Be Civic, then import it again`] };
+  }
+  const parsed = Backup.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${pathText(issue.path)}: ${issue.message}`) };
+  }
+  const backup = parsed.data;
+  const problems: string[] = [];
+  const problem = (text: string) => problems.length < MAX_PROBLEMS && problems.push(text);
+  const unique = (list: Array<{ key: string; where: string }>, what: string) => {
+    const seen = new Set<string>();
+    for (const { key, where } of list) {
+      if (seen.has(key)) problem(`${where}: a second ${what} with the same id "${key}"`);
+      seen.add(key);
+    }
+  };
+  unique(backup.dossiers.map((d, i) => ({ key: d.id, where: `dossiers[${i}]` })), 'dossier');
+  unique(backup.progress.map((p, i) => ({ key: `${p.dossierId}/${p.artefact}`, where: `progress[${i}]` })), 'progress record');
+  unique(backup.appointments.map((a, i) => ({ key: a.id, where: `appointments[${i}]` })), 'appointment');
+  unique(backup.history.flatMap((h, i) => (h.id === undefined ? [] : [{ key: String(h.id), where: `history[${i}]` }])), 'history entry');
+  unique(backup.attachments.map((a, i) => ({ key: a.id, where: `attachments[${i}]` })), 'attachment');
+
+  const dossiers = new Set(backup.dossiers.map((d) => d.id));
+  backup.dossiers.forEach((d, i) => {
+    if (d.nationalRegisterNumber === undefined) return;
+    if (!isValidNationalRegisterNumber(d.nationalRegisterNumber)) problem(`dossiers[${i}].nationalRegisterNumber: not a valid national register number`);
+    else if (!backup.settings.keepNationalRegisterNumber) problem(`dossiers[${i}].nationalRegisterNumber: present although the settings say not to keep national register numbers`);
+  });
+  const belongs = (list: Array<{ dossierId: string }>, name: string) =>
+    list.forEach((r, i) => dossiers.has(r.dossierId) || problem(`${name}[${i}].dossierId: no dossier "${r.dossierId}" in the file`));
+  belongs(backup.progress, 'progress');
+  belongs(backup.appointments, 'appointments');
+  belongs(backup.history, 'history');
+  if (backup.settings.activeDossier !== undefined && !dossiers.has(backup.settings.activeDossier)) {
+    problem(`settings.activeDossier: no dossier "${backup.settings.activeDossier}" in the file`);
+  }
+
+  const declaredById = new Map(backup.attachments.map((a) => [a.id, a]));
+  const blobs = new Map<string, AttachmentRecord>();
+  backup.attachments.forEach((a, i) => {
+    const bytes = base64ToBytes(a.base64);
+    if (!bytes) problem(`attachments[${i}].base64: not valid base64`);
+    else blobs.set(a.id, { id: a.id, dossierId: a.dossierId, artefact: a.artefact, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: a.type }) });
+  });
+  backup.progress.forEach((p, i) =>
+    p.attachments.forEach((meta, j) => {
+      const where = `progress[${i}].attachments[${j}]`;
+      const stored = blobs.get(meta.id);
+      const declared = declaredById.get(meta.id);
+      if (!declared) problem(`${where}: the file "${meta.name}" is missing from attachments`);
+      else if (declared.dossierId !== p.dossierId || declared.artefact !== p.artefact) problem(`${where}: the file "${meta.name}" is attached to another document`);
+      else if (stored && stored.blob.size !== meta.size) problem(`${where}: the file "${meta.name}" should have ${meta.size} bytes, it has ${stored.blob.size}`);
+    }),
+  );
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, backup, blobs: [...blobs.values()] };
+}
+
+/** Replaces all data with the backup's, or throws a BackupError and writes nothing. */
+export async function importBackup(store: Store, json: string): Promise<ImportCounts> {
+  const checked = checkBackup(json);
+  if (!checked.ok) throw new BackupError(checked.problems);
+  const { backup, blobs } = checked;
+  await store.write(
+    [...STORE_NAMES],
+    async (tx) => {
+      await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).clear()));
+      await Promise.all([
+        tx.objectStore('settings').put(backup.settings, SETTINGS_KEY),
+        ...backup.dossiers.map((d) => tx.objectStore('dossiers').put(d)),
+        ...backup.progress.map((p) => tx.objectStore('progress').put(p)),
+        ...backup.appointments.map((a) => tx.objectStore('appointments').put(a)),
+        ...backup.history.map((h) => tx.objectStore('history').put(h)),
+        ...blobs.map((b) => tx.objectStore('attachments').put(b)),
+      ]);
+    },
+    'strict',
+  );
+  return {
+    dossiers: backup.dossiers.length,
+    progress: backup.progress.length,
+    appointments: backup.appointments.length,
+    history: backup.history.length,
+    attachments: blobs.length,
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The user's database: one IndexedDB database in the extension's origin, opened only by the background.
+ * This module owns the schema and its migrations, the transaction helpers (one transaction per user
+ * action, relaxed durability for everyday writes, strict for imports and wipes) and the translation
+ * of storage faults into messages a user can act on. When IndexedDB cannot be opened at all (Firefox's
+ * "never remember history" mode, a broken profile) the store stays readable-as-empty and refuses every
+ * write with a clear message instead of losing data silently.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Appointment, Dossier, HistoryEntry, Progress, Settings } from './model';
+
+export const DB_NAME = 'be-civic';
+
+/** Attachment bytes, apart from the metadata kept in Progress.attachments. */
+export interface AttachmentRecord {
+  id: string;
+  dossierId: string;
+  artefact: string;
+  blob: Blob;
+}
+
+export interface CivicSchema extends DBSchema {
+  dossiers: { key: string; value: Dossier };
+  progress: { key: [string, string]; value: Progress; indexes: { byDossier: string } };
+  attachments: { key: string; value: AttachmentRecord; indexes: { byDossier: string } };
+  appointments: { key: string; value: Appointment; indexes: { byDossier: string } };
+  history: { key: number; value: HistoryEntry; indexes: { byDossier: string } };
+  settings: { key: string; value: Settings };
+}
+
+export type StoreName = StoreNames<CivicSchema>;
+export const STORE_NAMES: StoreName[] = ['dossiers', 'progress', 'attachments', 'appointments', 'history', 'settings'];
+export const SETTINGS_KEY = 'settings';
+
+export type CivicDB = IDBPDatabase<CivicSchema>;
+// Migrations see the database as it was, not as the current schema describes it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type UpgradeTx = IDBPTransaction<any, any, 'versionchange'>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Migration = (db: IDBPDatabase<any>, tx: UpgradeTx) => Promise<void> | void;
+
+/**
+ * MIGRATIONS[n] takes the database from version n to n + 1; the current version is their count.
+ * A migration may only await requests of `tx` (anything else lets the upgrade transaction commit
+ * early). Each one is tested from every earlier version with real data (src/store/migrations.test.ts);
+ * never edit a migration that has shipped, append a new one.
+ */
+export const MIGRATIONS: Migration[] = [
+  // 0 → 1: the initial layout. Progress is keyed by [dossier, artefact]; history ids grow with time,
+  // so a dossier's history read through its index comes out in the order it happened.
+  (db) => {
+    db.createObjectStore('dossiers', { keyPath: 'id' });
+    db.createObjectStore('progress', { keyPath: ['dossierId', 'artefact'] }).createIndex('byDossier', 'dossierId');
+    db.createObjectStore('attachments', { keyPath: 'id' }).createIndex('byDossier', 'dossierId');
+    db.createObjectStore('appointments', { keyPath: 'id' }).createIndex('byDossier', 'dossierId');
+    db.createObjectStore('history', { keyPath: 'id', autoIncrement: true }).createIndex('byDossier', 'dossierId');
+    db.createObjectStore('settings');
+  },
+];
+export const DB_VERSION = MIGRATIONS.length;
+
+/** A storage fault already phrased for the user. Nothing was written when one is thrown from a write. */
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'quota' | 'unavailable' | 'failed',
+  ) {
+    super(message);
+  }
+}
+
+export const UNAVAILABLE_MESSAGE =
+  'Be Civic cannot save anything in this browser profile: it does not allow extensions to keep data ' +
+  '(for example Firefox set to "never remember history", or a private window). You can read the guidance, ' +
+  'but progress will not be saved. Nothing you saved before is lost.';
+const QUOTA_MESSAGE =
+  'Your browser has no more room for Be Civic, so this change was not saved (nothing was written). ' +
+  'Remove some attached files or old dossiers, or free disk space, then try again.';
+
+function errorName(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : undefined;
+}
+
+/** Our own refusals (plain Errors) pass through; storage faults become StoreErrors a user can act on. */
+export function translateError(error: unknown): Error {
+  if (error instanceof StoreError) return error;
+  const name = errorName(error);
+  if (name === 'QuotaExceededError') return new StoreError(QUOTA_MESSAGE, 'quota');
+  if (error instanceof Error && name === 'Error') return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StoreError(`Be Civic could not save this change, nothing was written (${name ?? 'error'}: ${detail})`, 'failed');
+}
+
+/** Any failure to open the database means the store is unavailable: say why in the user's terms. */
+function unavailable(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  if (errorName(error) === 'VersionError') {
+    return new StoreError('Your Be Civic data was saved by a newer version of Be Civic: update the extension to use it. Nothing was changed.', 'unavailable');
+  }
+  return new StoreError(UNAVAILABLE_MESSAGE, 'unavailable');
+}
+
+/** Opens (and upgrades) the database. The versionchange transaction runs every pending migration in order. */
+export async function openCivicDB(name = DB_NAME, version = DB_VERSION, migrations: Migration[] = MIGRATIONS): Promise<CivicDB> {
+  if (typeof indexedDB === 'undefined') throw new StoreError(UNAVAILABLE_MESSAGE, 'unavailable');
+  let failure: unknown;
+  const db = await openDB<CivicSchema>(name, version, {
+    upgrade(database, oldVersion, newVersion, tx) {
+      const target = newVersion ?? version;
+      let chain = Promise.resolve();
+      for (let v = oldVersion; v < target; v++) {
+        const step = migrations[v]!;
+        chain = chain.then(() => step(database as IDBPDatabase<unknown>, tx as unknown as UpgradeTx));
+      }
+      chain.catch((error: unknown) => {
+        failure = error;
+        tx.abort();
+      });
+    },
+    blocking(_current, _next, event) {
+      // A newer version is being opened (an update of the extension): let it through.
+      (event.target as IDBDatabase).close();
+    },
+  }).catch((error: unknown) => {
+    throw failure !== undefined ? new StoreError(`Be Civic could not update its database, nothing was changed: ${String(failure)}`, 'failed') : error;
+  });
+  return db;
+}
+
+/**
+ * The background's access to the database. The connection is a cache, not state: when the worker is
+ * stopped it is simply opened again by the next message. A failed open is retried on the next call.
+ */
+export class Store {
+  private connection: Promise<CivicDB> | undefined;
+
+  constructor(private readonly name = DB_NAME) {}
+
+  private db(): Promise<CivicDB> {
+    if (!this.connection) {
+      this.connection = openCivicDB(this.name).then(
+        (db) => {
+        // The browser may close the connection (storage cleared, profile shutting down): reopen next time.
+          db.addEventListener('close', () => (this.connection = undefined));
+          return db;
+        },
+        (error: unknown) => {
+          throw unavailable(error);
+        },
+      );
+      this.connection.catch(() => (this.connection = undefined));
+    }
+    return this.connection;
+  }
+
+  /** Whether writes can succeed, with the reason when they cannot. */
+  async status(): Promise<{ writable: boolean; problem?: string }> {
+    try {
+      await this.db();
+      return { writable: true };
+    } catch (error) {
+      return { writable: false, problem: unavailable(error).message };
+    }
+  }
+
+  /**
+   * A read-only transaction. When the database cannot be opened, `whenUnavailable` is returned instead
+   * (the read-only mode: the UI shows empty data and the status message, nothing is lost).
+   */
+  async read<const S extends StoreName[], T>(
+    stores: S,
+    fn: (tx: IDBPTransaction<CivicSchema, S, 'readonly'>) => Promise<T>,
+    whenUnavailable: T,
+  ): Promise<T> {
+    let db: CivicDB;
+    try {
+      db = await this.db();
+    } catch {
+      return whenUnavailable;
+    }
+    const tx = db.transaction(stores, 'readonly');
+    const [result] = await Promise.all([fn(tx), tx.done]);
+    return result;
+  }
+
+  /**
+   * One user action = one readwrite transaction. `fn` must only await requests of `tx`. If it throws,
+   * the transaction is aborted so none of its writes land; storage faults come back as StoreError.
+   */
+  async write<const S extends StoreName[], T>(
+    stores: S,
+    fn: (tx: IDBPTransaction<CivicSchema, S, 'readwrite'>) => Promise<T>,
+    durability: 'relaxed' | 'strict' = 'relaxed',
+  ): Promise<T> {
+    let db: CivicDB;
+    try {
+      db = await this.db();
+    } catch (error) {
+      throw translateError(error);
+    }
+    const tx = db.transaction(stores, 'readwrite', { durability });
+    const done = tx.done;
+    // Observed below; this keeps an abort from surfacing as an unhandled rejection meanwhile.
+    done.catch(() => undefined);
+    let result: T;
+    try {
+      result = await fn(tx);
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished or aborted by the failed request: nothing was committed either way.
+      }
+      await done.catch(() => undefined);
+      throw translateError(error);
+    }
+    try {
+      await done;
+    } catch (error) {
+      throw translateError(tx.error ?? error);
+    }
+    return result;
+  }
+
+  /** Closes the connection (tests, and before deleting the database). */
+  async close(): Promise<void> {
+    const connection = this.connection;
+    this.connection = undefined;
+    if (connection) (await connection.catch(() => undefined))?.close();
+  }
+}
