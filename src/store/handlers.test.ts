@@ -84,8 +84,8 @@ describe('attachments', () => {
     expect(p.attachments).toEqual([{ id: 'id-2', name: 'scan.pdf', type: 'application/pdf', size: 70_000, addedAt: expect.any(Number) }]);
     const got = await h.call('attachment:get', { id: 'id-2' });
     expect(got).toEqual({ name: 'scan.pdf', type: 'application/pdf', base64: btoa(binary) });
-    const stored = (await h.snapshot()).attachments[0] as { blob: [string, number[]] };
-    expect(stored.blob[0]).toBe('application/pdf');
+    const stored = (await h.snapshot()).attachments[0] as { blob: [string, number[]] } | undefined;
+    expect(stored?.blob[0]).toBe('application/pdf');
     const removed = await h.call('attachment:remove', { dossierId: dossier.id, artefact: 'id-copy', id: 'id-2' });
     expect(removed.attachments).toEqual([]);
     expect((await h.snapshot()).attachments).toEqual([]);

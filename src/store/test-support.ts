@@ -8,7 +8,7 @@ import type { CompiledCatalog } from '../catalog/compiled';
 import { route, type RouterOptions, type SenderInfo } from '../messaging/router';
 import type { ChangeNotice, MessageType, Reply, RequestOf, ResponseOf } from '../messaging/protocol';
 import { hostMatches } from '../recognise';
-import { openCivicDB, Store, STORE_NAMES, type CivicDB } from './db';
+import { openCivicDB, Store, STORE_NAMES, type CivicDB, type StoreName } from './db';
 import { createHandlers } from './handlers';
 
 const provenance = { provenance: ['seeds/000_95e31f5f4102b1f5.txt'], last_verified: '2026-11-23' };
@@ -155,7 +155,7 @@ export interface Harness {
   /** Sends a typed message and returns its data, throwing the error of a refused one. */
   call<T extends MessageType>(type: T, payload: RequestOf<T>, sender?: SenderInfo): Promise<ResponseOf<T>>;
   /** Every record of every store, for "nothing changed" assertions. */
-  snapshot(): Promise<Record<string, unknown[]>>;
+  snapshot(): Promise<Record<StoreName, unknown[]>>;
   db(): Promise<CivicDB>;
 }
 
@@ -189,7 +189,7 @@ export function harness(name = `test-${++counter}-${Math.random().toString(36).s
     },
     async snapshot() {
       const db = await openCivicDB(name);
-      const out: Record<string, unknown[]> = {};
+      const out = {} as Record<StoreName, unknown[]>;
       for (const storeName of STORE_NAMES) {
         const records = await db.getAll(storeName);
         out[storeName] = await Promise.all(
