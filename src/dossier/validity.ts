@@ -2,7 +2,7 @@
  * Validity of a document from its date of issue: the catalog states windows such as "issued less than
  * 3 months before submission" (issued_within) or "valid 10 years" (valid_for). Pure, on calendar days.
  */
-import { addDays, addMonths, addWeeks, addYears, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays, addMonths, addWeeks, addYears, differenceInCalendarDays, formatISO, parseISO } from 'date-fns';
 import type { Duration } from '../catalog/compiled';
 
 type Validity = { issued_within?: Duration; valid_for?: Duration };
@@ -25,12 +25,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function expiryFor(validity: Validity | undefined, issuedOn: string): string | undefined {
   if (!validity || !DAY.test(issuedOn)) return undefined;
   const issued = parseISO(issuedOn);
-  if (Number.isNaN(issued.getTime()) || format(issued, 'yyyy-MM-dd') !== issuedOn) return undefined;
+  if (Number.isNaN(issued.getTime()) || formatISO(issued, { representation: 'date' }) !== issuedOn) return undefined;
   const ends = [validity.issued_within, validity.valid_for]
     .filter((d): d is Duration => d !== undefined)
     .map((d) => addDays(addDuration(issued, d), -1));
   if (ends.length === 0) return undefined;
-  return format(ends.reduce((a, b) => (a < b ? a : b)), 'yyyy-MM-dd');
+  // formatISO rather than format: format's token checks carry a documentation URL into the bundle.
+  return formatISO(ends.reduce((a, b) => (a < b ? a : b)), { representation: 'date' });
 }
 
 export type ValidityState = 'valid' | 'expiring' | 'expired';
