@@ -114,6 +114,18 @@ function* walk(node: RequirementNode, path: string): Generator<[RequirementNode,
   if ('oneOf' in node) for (const [i, child] of node.oneOf.entries()) yield* walk(child, `${path}.oneOf[${i}]`);
 }
 
+/** Every (fact, compared value) pair of a condition, to check values against the question's kind and choices. */
+function conditionValues(c: Condition): Array<[string, string | number | boolean]> {
+  if ('equals' in c) return [[c.fact, c.equals]];
+  if ('in' in c) return c.in.map((v): [string, string | number] => [c.fact, v]);
+  if ('at_least' in c) return [[c.fact, c.at_least]];
+  if ('below' in c) return [[c.fact, c.below]];
+  if ('not' in c) return conditionValues(c.not);
+  if ('all' in c) return c.all.flatMap(conditionValues);
+  if ('any' in c) return c.any.flatMap(conditionValues);
+  return [];
+}
+
 function conditionFacts(c: Condition): string[] {
   if ('fact' in c) return [c.fact];
   if ('not' in c) return conditionFacts(c.not);
@@ -140,9 +152,18 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
   for (const procedure of catalog.procedures) {
     const file = fileOf('procedures', procedure.id);
     const facts = new Set(procedure.questions.map((q) => q.id));
+    const questions = new Map(procedure.questions.map((q) => [q.id, q]));
     const checkCondition = (c: Condition | undefined, path: string) => {
       for (const fact of c ? conditionFacts(c) : []) {
         if (!facts.has(fact)) issues.push({ file, path, message: `unknown fact "${fact}": declare it under questions` });
+      }
+      for (const [fact, value] of c ? conditionValues(c) : []) {
+        const q = questions.get(fact);
+        if (q?.kind === 'choice' && !q.choices?.some((choice) => choice.id === value)) {
+          issues.push({ file, path, message: `"${String(value)}" is not a choice of question "${fact}"` });
+        }
+        if (q?.kind === 'boolean' && typeof value !== 'boolean') issues.push({ file, path, message: `question "${fact}" is yes/no: compare it with true or false` });
+        if (q?.kind === 'number' && typeof value !== 'number') issues.push({ file, path, message: `question "${fact}" is a number: compare it with a number` });
       }
     };
     procedure.questions.forEach((q, i) => {
@@ -150,7 +171,10 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
       if (q.kind === 'choice' && !q.choices?.length) issues.push({ file, path: `questions[${i}].choices`, message: 'a choice question needs choices' });
       if (q.kind !== 'choice' && q.choices) issues.push({ file, path: `questions[${i}].choices`, message: `only a choice question has choices (this one is "${q.kind}")` });
     });
-    procedure.eligibility.forEach((e, i) => checkCondition(e.when, `eligibility[${i}].when`));
+    procedure.eligibility.forEach((e, i) => {
+      checkCondition(e.when, `eligibility[${i}].when`);
+      checkCondition(e.requires, `eligibility[${i}].requires`);
+    });
     procedure.fees.forEach((f, i) => checkCondition(f.when, `fees[${i}].when`));
     procedure.delays.forEach((d, i) => checkCondition(d.when, `delays[${i}].when`));
     procedure.visits.forEach((v, i) => checkCondition(v.when, `visits[${i}].when`));

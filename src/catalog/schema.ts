@@ -111,7 +111,12 @@ export const Procedure = z.strictObject({
   legal_basis: z.string().min(1),
   regions: z.array(Region).min(1),
   questions: z.array(Question).default([]),
-  eligibility: z.array(z.strictObject({ id, text: LocalText, when: Condition.optional() })).default([]),
+  /**
+   * Conditions of eligibility, each a plain sentence. `when` says when the rule applies (e.g. to one
+   * paragraph of the law), `requires` what the set-up answers must satisfy for it to hold; a rule whose
+   * `requires` fails is the reason the dashboard gives for "not this one".
+   */
+  eligibility: z.array(z.strictObject({ id, text: LocalText, when: Condition.optional(), requires: Condition.optional() })).default([]),
   requirements: RequirementNode,
   fees: z
     .array(z.strictObject({ id, label: LocalText, amount: Money, when: Condition.optional(), note: LocalText.optional() }))
