@@ -1,0 +1,36 @@
+/**
+ * The portal pages the demo visits: real hostnames and paths, so the extension recognises them exactly
+ * as it would for a user, served from demo copies in demo/pages/ that say plainly they are copies.
+ * `page` is the catalog page the panel must recognise there; the demo fails loudly if it does not.
+ */
+export interface Stop {
+  /** Short name for logs and screenshot files. */
+  name: string;
+  url: string;
+  /** The catalog portal page the extension should recognise at `url`. */
+  page: string;
+  /** The demo copy, under demo/pages/. */
+  file: string;
+}
+
+export const STOPS: Stop[] = [
+  { name: 'my-belgium', url: 'https://my.belgium.be/fr', page: 'my-belgium-home', file: 'my-belgium.html' },
+  {
+    name: 'irisbox',
+    url: 'https://irisbox.irisnet.be/irisbox/certificats/composition-de-menage',
+    page: 'irisbox-certificate',
+    file: 'irisbox.html',
+  },
+  {
+    name: 'imio-eguichet',
+    url: 'https://lalouviere.guichet-citoyen.be/demarches/description-certificat-residence/',
+    page: 'imio-eguichet-form',
+    file: 'imio-eguichet.html',
+  },
+  {
+    name: 'commune-booking',
+    url: 'https://auderghem.covservices.net/WaitBox.asp?st=1&c0=1141&o=1',
+    page: 'auderghem-booking',
+    file: 'auderghem-booking.html',
+  },
+];
