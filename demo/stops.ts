@@ -15,6 +15,7 @@ export interface Stop {
 
 export const STOPS: Stop[] = [
   { name: 'my-belgium', url: 'https://my.belgium.be/fr', page: 'my-belgium-home', file: 'my-belgium.html' },
+  { name: 'csam-login', url: 'https://idp.iamfas.belgium.be/fas/XUI/', page: 'csam-login', file: 'csam-login.html' },
   {
     name: 'irisbox',
     url: 'https://irisbox.irisnet.be/irisbox/certificats/composition-de-menage',
