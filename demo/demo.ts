@@ -160,7 +160,7 @@ export async function visitStop(demo: Demo, stop: Stop): Promise<Page> {
 /** Opens the dashboard on the sample dossier. */
 export async function openDashboard(demo: Demo): Promise<Page> {
   const page = await demo.context.newPage();
-  await page.goto(`chrome-extension://${demo.extensionId}/dashboard.html`);
+  await page.goto(`chrome-extension://${demo.extensionId}/dashboard.html#dossier=${encodeURIComponent(demo.dossierId)}`);
   await page.getByText(SAMPLE_LABEL).first().waitFor();
   return page;
 }

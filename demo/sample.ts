@@ -16,22 +16,30 @@ export const SAMPLE_LABEL = 'Amira (demo)';
 export type Ask = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 
 /**
- * Her answers to the set-up questions, by question id. Only the ids the catalog's procedure asks are
- * sent, so a renamed question leaves it unanswered rather than breaking the demo.
+ * Her answers to the set-up questions, by question id: 34, born in Morocco, six years of legal stay
+ * with an unlimited card, declaring under §1 2°, with Moroccan records (apostille, in Arabic). Only
+ * the ids the catalog's procedure asks are sent, so a renamed question is left unanswered.
  */
 const PERSONA: Record<string, string | number | boolean> = {
+  age: 34,
   'born-in-belgium': false,
   'years-legal-residence': 6,
+  'unlimited-stay': true,
   'married-to-belgian': false,
   'parent-of-belgian-minor': false,
-  'disability-or-pension': false,
+  'cannot-work': 'no',
+  paragraph: 'para-2',
+  'has-foreign-documents': true,
+  'country-of-issue': 'MA',
+  'foreign-document-rule': 'apostille',
+  'documents-language': 'other',
 };
 
-/** The statuses her documents are in, in the order the procedure lists them; the rest are not started. */
-const PROGRESS: Array<{ status: Status; issuedDaysAgo?: number }> = [
+/** Where her documents stand, in the order the procedure lists them; the rest are not started. */
+const PROGRESS: Array<{ status: Status; issuedDaysAgo?: number; reference?: string }> = [
   { status: 'obtained', issuedDaysAgo: 20 },
   { status: 'obtained', issuedDaysAgo: 75 },
-  { status: 'requested' },
+  { status: 'requested', reference: 'DEMO-2026-0042' },
   { status: 'in-progress' },
 ];
 
@@ -65,11 +73,17 @@ export async function createSampleDossier(ask: Ask, lang: Lang): Promise<string>
   for (const [index, artefact] of needs.entries()) {
     const step = PROGRESS[index];
     if (!step) break;
+    const source = catalog.artefacts.find((a) => a.id === artefact)?.sources[0]?.id;
     await ask('progress:update', {
       dossierId: dossier.id,
       artefact,
-      patch: { status: step.status, ...(step.issuedDaysAgo !== undefined ? { issuedOn: day(-step.issuedDaysAgo) } : {}) },
+      patch: {
+        status: step.status,
+        ...(source ? { source } : {}),
+        ...(step.issuedDaysAgo !== undefined ? { issuedOn: day(-step.issuedDaysAgo) } : {}),
+      },
     });
+    if (step.reference) await ask('progress:capture', { dossierId: dossier.id, artefact, field: 'reference', value: step.reference });
   }
   const visit = procedure.visits[0];
   await ask('appointment:save', {

@@ -42,6 +42,13 @@ describe('welcome page', () => {
     expect(violations).toEqual([]);
   });
 
+  it('remembers the chosen language for the next visit', async () => {
+    await welcome.reload();
+    await welcome.getByRole('heading', { level: 1, name: 'Welkom bij Be Civic' }).waitFor();
+    expect(await welcome.getByRole('radio', { name: 'Nederlands' }).isChecked()).toBe(true);
+    expect(await welcome.getByRole('alert').count()).toBe(0);
+  });
+
   it('leads from the start button to the set-up of a first dossier on the dashboard', async () => {
     await welcome.getByRole('radio', { name: 'Français' }).check();
     await welcome.getByRole('link', { name: 'Commencer mon premier dossier' }).click();
