@@ -30,8 +30,11 @@ export default defineConfig({
   manifest: ({ manifestVersion, browser }) => ({
     name: 'Be Civic',
     description: 'Walks you through Belgian administrative procedures on the portals where they happen. Nothing leaves your browser.',
-    // API permissions: none yet. Each one must be used by code (tests/unit/manifest.test.ts checks it).
-    permissions: [],
+    // Each API permission must be used by code (tests/unit/manifest.test.ts checks it): alarms for
+    // appointment reminders, scripting to register the content script on the booking sites the user
+    // granted. Notifications stay optional: the dashboard asks for them when the user wants reminders.
+    permissions: ['alarms', 'scripting'],
+    optional_permissions: ['notifications'],
     host_permissions: hosts.install,
     optional_host_permissions: hosts.onDemand,
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,

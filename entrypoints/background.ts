@@ -7,6 +7,7 @@ import { broadcast } from '../src/messaging/broadcast';
 import { Store } from '../src/store/db';
 import { createHandlers } from '../src/store/handlers';
 import { openWelcomeOnInstall } from '../src/welcome/install';
+import { startBookingServices } from '../src/booking/background';
 
 /**
  * The background worker: the only context that answers for the catalog and owns the user's data
@@ -28,10 +29,15 @@ export default defineBackground(() => {
       }
     },
   };
+  const store = new Store();
+  const booking = startBookingServices(catalog, store);
   const handlers = createHandlers({
     catalog,
-    store: new Store(),
-    notify: (notice) => void broadcast(browser, notice, hosts),
+    store,
+    notify: (notice) => {
+      void broadcast(browser, notice, hosts);
+      booking.onChange(notice);
+    },
     openDashboard: async (query) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${query}`) })),
     estimate: async () => {
       const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;

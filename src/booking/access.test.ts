@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { bookingOrigins, grantedBookingOrigins, onDemandHosts } from './access';
+import { reconcileReminders, wantedAlarms } from './reminders';
+import type { CompiledCatalog } from '../catalog/compiled';
+
+const catalog = {
+  portals: [
+    { id: 'federal', access: 'install' },
+    { id: 'booking', access: 'on-demand' },
+  ],
+  pages: [
+    { id: 'a', portal: 'federal', hosts: ['my.belgium.be'] },
+    { id: 'b', portal: 'booking', hosts: ['rdv.commune-a.be', '*.booking.example'] },
+  ],
+  communes: [
+    { id: 'commune-a', booking: [{ kind: 'online', value: 'https://rdv.commune-a.be/fr/' }, { kind: 'phone', value: '02 000 00 00' }] },
+    { id: 'commune-b', booking: [{ kind: 'online', value: 'https://commune-b.booking.example/x' }] },
+    { id: 'commune-c', booking: [{ kind: 'online', value: 'https://unknown.example/' }, { kind: 'email', value: 'x@c.be' }] },
+  ],
+} as unknown as CompiledCatalog;
+
+describe('booking host access', () => {
+  it('knows the on-demand hosts only', () => {
+    expect(onDemandHosts(catalog)).toEqual(['*.booking.example', 'rdv.commune-a.be']);
+  });
+  it('asks, per commune, only for its booking site when the catalog knows it as a booking page', () => {
+    expect(bookingOrigins(catalog, 'commune-a')).toEqual(['https://rdv.commune-a.be/*']);
+    expect(bookingOrigins(catalog, 'commune-b')).toEqual(['https://*.booking.example/*']);
+    expect(bookingOrigins(catalog, 'commune-c')).toEqual([]);
+    expect(bookingOrigins(catalog, 'nowhere')).toEqual([]);
+  });
+  it('registers the content script only for granted booking hosts', () => {
+    expect(grantedBookingOrigins(['https://my.belgium.be/*', 'https://rdv.commune-a.be/*', 'https://other.example/*'], catalog)).toEqual(['https://rdv.commune-a.be/*']);
+  });
+});
+
+describe('reminder alarms', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const now = new Date(2026, 2, 1, 12, 0).getTime();
+
+  it('wants one alarm per upcoming appointment, none for past ones', () => {
+    const wanted = wantedAlarms([{ id: 'x', start: '2026-03-12T10:30' }, { id: 'old', start: '2026-02-01T10:00' }], now);
+    expect([...wanted.keys()]).toEqual(['be-civic-reminder:x']);
+  });
+
+  it('reconciles the alarms with the appointments after any change', async () => {
+    await fakeBrowser.alarms.create('unrelated', { when: now + 1000 });
+    await reconcileReminders([{ id: 'x', start: '2026-03-12T10:30' }, { id: 'y', start: '2026-03-20T09:00' }], now);
+    const names = async () => (await fakeBrowser.alarms.getAll()).map((a) => a.name).sort();
+    expect(await names()).toEqual(['be-civic-reminder:x', 'be-civic-reminder:y', 'unrelated']);
+    await reconcileReminders([{ id: 'y', start: '2026-03-21T09:00' }], now);
+    expect(await names()).toEqual(['be-civic-reminder:y', 'unrelated']);
+    const y = await fakeBrowser.alarms.get('be-civic-reminder:y');
+    expect(y?.scheduledTime).toBe(new Date(2026, 2, 20, 18, 0).getTime());
+  });
+});
