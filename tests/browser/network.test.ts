@@ -15,6 +15,9 @@ describe('no network', () => {
   /** Documents the test navigates to: the only requests that may leave the extension's own package. */
   const opened = new Set<string>();
   let portal: Page;
+  let dashboard: Page;
+  let dossierId: string;
+  const send = <T,>(page: Page, message: unknown) => page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`) as Promise<{ ok: boolean; data: T; error?: string }>;
 
   const own = (s: Seen) => s.url.startsWith(`chrome-extension://${session.extensionId}/`) || /^(data|blob):/.test(s.url);
   /** The opened documents, and the favicon that the browser itself (not a script) asks for beside each. */
@@ -35,6 +38,7 @@ describe('no network', () => {
     session = await launch();
     recorder = await record(session);
     await session.serve('https://my.belgium.be/**', { fixture: 'my-belgium.html' });
+    await session.serve('https://irisbox.irisnet.be/**', { fixture: 'irisbox.html' });
   });
   afterAll(async () => {
     await recorder?.stop();
@@ -48,8 +52,37 @@ describe('no network', () => {
   });
 
   it('opens the dashboard and lists the procedures', async () => {
-    const dashboard = await extensionPage('dashboard.html');
+    dashboard = await extensionPage('dashboard.html');
     await eventually(() => dashboard.evaluate(() => document.querySelectorAll('li').length), 'the procedures');
+  });
+
+  it('creates a dossier', async () => {
+    const created = await send<{ id: string }>(dashboard, {
+      type: 'dossier:create',
+      payload: { procedure: 'nationality-declaration-12bis', label: 'Me', answers: {}, choices: {}, lang: 'en' },
+    });
+    expect(created.error).toBeUndefined();
+    dossierId = created.data.id;
+  });
+
+  it('captures a request number on an IRISbox page, from its content script', async () => {
+    const irisbox = await open('https://irisbox.irisnet.be/irisbox/');
+    await eventually(() => inPanel<string>(irisbox, `(root) => root.querySelector('aside')?.dataset.page`), 'the IRISbox panel');
+    const world = await contentScriptWorld(irisbox, session.extensionId);
+    try {
+      const captured = await world.evaluate<{ ok: boolean; error?: string }>(
+        `chrome.runtime.sendMessage(${JSON.stringify({ type: 'progress:capture', payload: { dossierId, artefact: 'residence-certificate', field: 'reference', value: 'IRIS-2026-000123' } })})`,
+      );
+      expect(captured.error).toBeUndefined();
+    } finally {
+      await world.cdp.detach();
+    }
+  });
+
+  it('exports a backup that holds the capture', async () => {
+    const backup = await send<{ json: string; filename: string }>(dashboard, { type: 'backup:export', payload: {} });
+    expect(backup.error).toBeUndefined();
+    expect(backup.data.json).toContain('IRIS-2026-000123');
   });
 
   it('made no request but the portal pages the test opened', async () => {
@@ -59,6 +92,7 @@ describe('no network', () => {
     expect(targets.some((t) => t.startsWith(`service_worker chrome-extension://${session.extensionId}/`))).toBe(true);
     expect(targets.some((t) => t.startsWith(`page chrome-extension://${session.extensionId}/dashboard.html`))).toBe(true);
     expect(targets.some((t) => t.startsWith('page https://my.belgium.be/'))).toBe(true);
+    expect(targets.some((t) => t.startsWith('page https://irisbox.irisnet.be/'))).toBe(true);
 
     const outside = recorder.requests.filter((s) => !own(s));
     expect(outside.filter((s) => !allowed(s)).map((s) => `${s.witness}: ${s.target} → ${s.type} ${s.url}`)).toEqual([]);
@@ -76,7 +110,6 @@ describe('no network', () => {
       void fetch('https://sw.invalid/probe').catch(() => undefined);
       new WebSocket('wss://ws.invalid/probe');
     });
-    const dashboard = session.context.pages().find((p) => p.url().includes('/dashboard.html'))!;
     await dashboard.evaluate(() => navigator.sendBeacon('https://page.invalid/beacon', 'x'));
     const world = await contentScriptWorld(portal, session.extensionId);
     await world.evaluate(`fetch('https://content.invalid/probe').catch(() => 'blocked')`);
