@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
+          // Some unit tests spawn the catalog CLI (tsx): on a busy 2-core CI machine that takes seconds.
+          testTimeout: 30_000,
         },
       },
       {
