@@ -146,12 +146,14 @@ const LOADING_PATTERNS = [
   /\bimport\s*\(\s*["'`](?:https?:)?\/\/[^"'`]*/g,
   /\bfrom\s*["'](?:https?:)?\/\/[^"']*["']/g,
 ];
+/** `https://${host}/*`: a host permission pattern built from a catalog host (booking access), not an address. */
+const MATCH_PATTERN_TEMPLATE = /^https:\/\/\$\{\w+\}\/\*$/;
 const FONT_FILE = /\.(woff2?|ttf|otf|eot)(?:[?#][^"'\s)]*)?$/i;
 
 /** Remote URLs that a built file would load, and remote URLs it merely contains, by file. */
 export function remoteReferences(text: string, knownLinks: ReadonlySet<string>): { loads: string[]; unknown: string[] } {
   const loads = LOADING_PATTERNS.flatMap((p) => text.match(p) ?? []);
-  const unknown = [...new Set(text.match(URL_PATTERN) ?? [])].filter((url) => !NAMESPACES.has(url) && !knownLinks.has(url.replace(/[.,;]+$/, '')));
+  const unknown = [...new Set(text.match(URL_PATTERN) ?? [])].filter((url) => !NAMESPACES.has(url) && !knownLinks.has(url.replace(/[.,;]+$/, '')) && !MATCH_PATTERN_TEMPLATE.test(url));
   return { loads, unknown };
 }
 
@@ -206,6 +208,8 @@ describe('the build checker', () => {
   });
   it('flags unknown addresses but not namespaces, catalog links or local files', () => {
     expect(remoteReferences(`a="https://analytics.example/collect"`, links).unknown).toEqual(['https://analytics.example/collect']);
+    expect(remoteReferences('a=`https://${h}/collect?u=${u}`', links).unknown).toEqual(['https://${h}/collect?u=${u}']);
+    expect(remoteReferences('origins.add(`https://${e}/*`)', links).unknown).toEqual([]);
     expect(remoteReferences(`a="http://www.w3.org/2000/svg";b="https://my.belgium.be/fr"`, links)).toEqual({ loads: [], unknown: [] });
     expect(remoteReferences(`@font-face{src:url(/fonts/DejaVuSans.woff2)}<script src="/chunks/a.js">`, links)).toEqual({ loads: [], unknown: [] });
   });
