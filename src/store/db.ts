@@ -112,6 +112,8 @@ export async function openCivicDB(name = DB_NAME, version = DB_VERSION, migratio
         const step = migrations[v]!;
         chain = chain.then(() => step(database as IDBPDatabase<unknown>, tx as unknown as UpgradeTx));
       }
+      // The open request reports the outcome; this keeps an aborted upgrade from also surfacing as unhandled.
+      tx.done.catch(() => undefined);
       chain.catch((error: unknown) => {
         failure = error;
         tx.abort();
@@ -134,7 +136,7 @@ export async function openCivicDB(name = DB_NAME, version = DB_VERSION, migratio
 export class Store {
   private connection: Promise<CivicDB> | undefined;
 
-  constructor(private readonly name = DB_NAME) {}
+  constructor(readonly name = DB_NAME) {}
 
   private db(): Promise<CivicDB> {
     if (!this.connection) {

@@ -193,3 +193,16 @@ describe('settings, dashboard and storage', () => {
     expect(h.notices.at(-1)?.stores).toEqual(['all']);
   });
 });
+
+describe('concurrent writers', () => {
+  it('loses no update when 400 changes to the same record race', async () => {
+    const { h, dossier } = await withDossier();
+    const ref = { dossierId: dossier.id, artefact: 'birth-certificate' };
+    await Promise.all(
+      Array.from({ length: 400 }, (_, i) => h.call('progress:capture', { ...ref, field: `f${i}`, value: `v${i}` })),
+    );
+    const detail = await h.call('dossier:get', { id: dossier.id });
+    expect(Object.keys(detail.progress[0]!.captured).length).toBe(400);
+    expect(detail.history.filter((e) => e.store === 'progress').length).toBe(400);
+  });
+});

@@ -150,8 +150,8 @@ export interface Harness {
   notices: ChangeNotice[];
   dashboards: string[];
   clock: { now: number };
-  /** Sends a message through the router, as the background's onMessage listener does. */
-  raw(message: unknown, sender?: SenderInfo): Promise<Reply>;
+  /** Sends a message through the router, as the background's onMessage listener does; `null`: a sender that is not ours. */
+  raw(message: unknown, sender?: SenderInfo | null): Promise<Reply>;
   /** Sends a typed message and returns its data, throwing the error of a refused one. */
   call<T extends MessageType>(type: T, payload: RequestOf<T>, sender?: SenderInfo): Promise<ResponseOf<T>>;
   /** Every record of every store, for "nothing changed" assertions. */
@@ -175,7 +175,7 @@ export function harness(name = `test-${++counter}-${Math.random().toString(36).s
     now: () => clock.now++,
     newId: () => `id-${++ids}`,
   });
-  const raw = (message: unknown, sender: SenderInfo = PAGE) => route(message, sender, handlers, ROUTER);
+  const raw = (message: unknown, sender: SenderInfo | null = PAGE) => route(message, sender ?? undefined, handlers, ROUTER);
   return {
     store,
     notices,
