@@ -1,18 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bookingOrigins, grantedBookingOrigins, onDemandHosts } from './access';
+import { bookingOrigins, grantedBookingOrigins, hostOfPattern } from './access';
 import { reconcileReminders, wantedAlarms } from './reminders';
 import type { CompiledCatalog } from '../catalog/compiled';
 
+const onDemand = ['https://*.booking.example/*', 'https://rdv.commune-a.be/*'];
 const catalog = {
-  portals: [
-    { id: 'federal', access: 'install' },
-    { id: 'booking', access: 'on-demand' },
-  ],
-  pages: [
-    { id: 'a', portal: 'federal', hosts: ['my.belgium.be'] },
-    { id: 'b', portal: 'booking', hosts: ['rdv.commune-a.be', '*.booking.example'] },
-  ],
   communes: [
     { id: 'commune-a', booking: [{ kind: 'online', value: 'https://rdv.commune-a.be/fr/' }, { kind: 'phone', value: '02 000 00 00' }] },
     { id: 'commune-b', booking: [{ kind: 'online', value: 'https://commune-b.booking.example/x' }] },
@@ -21,17 +14,17 @@ const catalog = {
 } as unknown as CompiledCatalog;
 
 describe('booking host access', () => {
-  it('knows the on-demand hosts only', () => {
-    expect(onDemandHosts(catalog)).toEqual(['*.booking.example', 'rdv.commune-a.be']);
+  it('reads the host of a match pattern', () => {
+    expect(hostOfPattern('https://*.booking.example/*')).toBe('*.booking.example');
   });
   it('asks, per commune, only for its booking site when the catalog knows it as a booking page', () => {
-    expect(bookingOrigins(catalog, 'commune-a')).toEqual(['https://rdv.commune-a.be/*']);
-    expect(bookingOrigins(catalog, 'commune-b')).toEqual(['https://*.booking.example/*']);
-    expect(bookingOrigins(catalog, 'commune-c')).toEqual([]);
-    expect(bookingOrigins(catalog, 'nowhere')).toEqual([]);
+    expect(bookingOrigins(catalog, 'commune-a', onDemand)).toEqual(['https://rdv.commune-a.be/*']);
+    expect(bookingOrigins(catalog, 'commune-b', onDemand)).toEqual(['https://*.booking.example/*']);
+    expect(bookingOrigins(catalog, 'commune-c', onDemand)).toEqual([]);
+    expect(bookingOrigins(catalog, 'nowhere', onDemand)).toEqual([]);
   });
   it('registers the content script only for granted booking hosts', () => {
-    expect(grantedBookingOrigins(['https://my.belgium.be/*', 'https://rdv.commune-a.be/*', 'https://other.example/*'], catalog)).toEqual(['https://rdv.commune-a.be/*']);
+    expect(grantedBookingOrigins(['https://my.belgium.be/*', 'https://rdv.commune-a.be/*', 'https://other.example/*'], onDemand)).toEqual(['https://rdv.commune-a.be/*']);
   });
 });
 

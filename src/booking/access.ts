@@ -1,26 +1,26 @@
 /**
  * Host access for commune booking sites. They are not asked for at install: the dashboard asks for the
  * booking site of the commune the user picks (optional host permission, in a user gesture), and the
- * background then registers the content script for exactly the granted booking hosts.
+ * background then registers the content script for exactly the granted booking hosts. The match
+ * patterns come from the compiled catalog's hosts.json, the one place that derives them.
  */
 import { browser } from 'wxt/browser';
+import hosts from '../catalog/generated/hosts.json';
 import type { CompiledCatalog } from '../catalog/compiled';
 import { hostMatches } from '../recognise';
 
 export const BOOKING_SCRIPT_ID = 'be-civic-booking-pages';
 const CONTENT_SCRIPT_FILE = 'content-scripts/portal.js';
 
-/** Host patterns of the on-demand (booking) portal pages. */
-export function onDemandHosts(catalog: Pick<CompiledCatalog, 'portals' | 'pages'>): string[] {
-  const onDemand = new Set(catalog.portals.filter((p) => p.access === 'on-demand').map((p) => p.id));
-  return [...new Set(catalog.pages.filter((page) => onDemand.has(page.portal)).flatMap((page) => page.hosts))].sort();
+/** `https://*.example.be/*` → `*.example.be` */
+export function hostOfPattern(pattern: string): string {
+  return pattern.replace(/^https:\/\//, '').replace(/\/\*$/, '');
 }
 
-/** The match patterns to request for a commune: its online booking channels that the catalog knows as booking pages. */
-export function bookingOrigins(catalog: Pick<CompiledCatalog, 'portals' | 'pages' | 'communes'>, communeId: string): string[] {
+/** The match patterns to request for a commune: the on-demand booking hosts its online booking channels use. */
+export function bookingOrigins(catalog: Pick<CompiledCatalog, 'communes'>, communeId: string, onDemand: readonly string[] = hosts.onDemand): string[] {
   const commune = catalog.communes.find((c) => c.id === communeId);
   if (!commune) return [];
-  const patterns = onDemandHosts(catalog);
   const origins = new Set<string>();
   for (const channel of commune.booking) {
     if (channel.kind !== 'online') continue;
@@ -30,21 +30,20 @@ export function bookingOrigins(catalog: Pick<CompiledCatalog, 'portals' | 'pages
     } catch {
       continue;
     }
-    for (const pattern of patterns) if (hostMatches(pattern, host)) origins.add(`https://${pattern}/*`);
+    for (const pattern of onDemand) if (hostMatches(hostOfPattern(pattern), host)) origins.add(pattern);
   }
   return [...origins].sort();
 }
 
 /** Of the granted origins, the ones that are booking hosts of the catalog. */
-export function grantedBookingOrigins(granted: readonly string[], catalog: Pick<CompiledCatalog, 'portals' | 'pages'>): string[] {
-  const wanted = new Set(onDemandHosts(catalog).map((h) => `https://${h}/*`));
-  return granted.filter((o) => wanted.has(o)).sort();
+export function grantedBookingOrigins(granted: readonly string[], onDemand: readonly string[] = hosts.onDemand): string[] {
+  return granted.filter((o) => onDemand.includes(o)).sort();
 }
 
 /** Makes the registered booking content script match exactly the granted booking hosts. */
-export async function syncBookingContentScript(catalog: Pick<CompiledCatalog, 'portals' | 'pages'>): Promise<string[]> {
+export async function syncBookingContentScript(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  const matches = grantedBookingOrigins(origins, catalog);
+  const matches = grantedBookingOrigins(origins);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [BOOKING_SCRIPT_ID] });
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [BOOKING_SCRIPT_ID] });
   if (matches.length > 0) {

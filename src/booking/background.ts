@@ -13,7 +13,7 @@ import { bookingPlan } from './plan';
 import { listenForReminders, reconcileReminders } from './reminders';
 
 export function startBookingServices(catalog: CompiledCatalog, store: Store): { onChange: (notice: ChangeNotice) => void } {
-  const sync = () => void syncBookingContentScript(catalog).catch((error: unknown) => console.warn('Be Civic: booking pages', error));
+  const sync = () => void syncBookingContentScript().catch((error: unknown) => console.warn('Be Civic: booking pages', error));
   const reconcile = () =>
     void store
       .read(['appointments'], (tx) => tx.objectStore('appointments').getAll(), [])
