@@ -104,7 +104,7 @@ describe('no network', () => {
     );
   });
 
-  it('would have seen a request from the background, an extension page and the content script', async () => {
+  it('would have seen a request from the background, an extension page, the content script and a worker it starts', async () => {
     const before = recorder.requests.length;
     await session.worker.evaluate(() => {
       void fetch('https://sw.invalid/probe').catch(() => undefined);
@@ -113,13 +113,21 @@ describe('no network', () => {
     await dashboard.evaluate(() => navigator.sendBeacon('https://page.invalid/beacon', 'x'));
     const world = await contentScriptWorld(portal, session.extensionId);
     await world.evaluate(`fetch('https://content.invalid/probe').catch(() => 'blocked')`);
+    await world.evaluate(`new Worker(URL.createObjectURL(new Blob(["fetch('https://worker.invalid/probe').catch(() => 0)"], { type: 'text/javascript' }))) && 1`);
     await world.cdp.detach();
-    const seen = await eventually(async () => {
-      const urls = recorder.requests.slice(before).map((s) => `${s.witness} ${s.url}`);
-      const all = ['https://sw.invalid/probe', 'wss://ws.invalid/probe', 'https://page.invalid/beacon', 'https://content.invalid/probe'];
-      return all.every((u) => urls.some((x) => x.endsWith(u))) ? urls : undefined;
-    }, 'the probe requests');
-    expect(seen).toEqual(expect.arrayContaining(['cdp https://sw.invalid/probe', 'cdp https://page.invalid/beacon', 'playwright https://sw.invalid/probe', 'cdp wss://ws.invalid/probe', 'cdp https://content.invalid/probe', 'playwright https://content.invalid/probe']));
+    // Each probe must reach the recorder's own DevTools sessions; Playwright's witness is checked too where it has one.
+    const expected = [
+      'cdp https://sw.invalid/probe',
+      'playwright https://sw.invalid/probe',
+      'cdp wss://ws.invalid/probe',
+      'cdp https://page.invalid/beacon',
+      'cdp https://content.invalid/probe',
+      'playwright https://content.invalid/probe',
+      'cdp https://worker.invalid/probe',
+    ];
+    const seen = () => new Set(recorder.requests.slice(before).map((s) => `${s.witness} ${s.url}`));
+    await eventually(async () => expected.every((e) => seen().has(e)), 'the probe requests').catch(() => undefined);
+    expect(expected.filter((e) => !seen().has(e))).toEqual([]);
     expect(session.stray).toEqual(expect.arrayContaining(['https://sw.invalid/probe', 'https://content.invalid/probe']));
   });
 });

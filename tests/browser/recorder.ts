@@ -8,7 +8,8 @@
  * witness.
  *
  * Targets are attached in the non-flat mode (messages wrapped in Target.sendMessageToTarget), because
- * a Playwright CDP session only speaks on its own session.
+ * a Playwright CDP session only speaks on its own session. Inside each target, auto-attach (paused at
+ * start until Network is on) reaches the dedicated workers and frames it starts.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { Session } from './harness';
@@ -47,51 +48,75 @@ export async function record(session: Session): Promise<Recorder> {
   const cdp = await browser.newBrowserCDPSession();
   const requests: Seen[] = [];
   const errors: string[] = [];
+  /** Every attached target by its session path (nested sessions for workers and frames inside a target). */
   const infos = new Map<string, TargetInfo>();
-  const sessions = new Map<string, string>(); // sessionId → targetId
+  const attached = new Set<string>();
   let nextId = 1;
-  const label = (targetId: string) => {
-    const info = infos.get(targetId);
-    return info ? `${info.type} ${info.url}` : targetId;
+  const label = (path: string) => {
+    const info = infos.get(path);
+    return info ? `${info.type} ${info.url}` : path;
   };
 
-  const sendTo = (sessionId: string, method: string, params: object = {}) =>
-    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: nextId++, method, params }) }).catch(() => undefined);
+  /** Sends a command to a target attached at `path`, wrapping it once per nesting level. */
+  const sendTo = (path: string[], method: string, params: object = {}) => {
+    let message = JSON.stringify({ id: nextId++, method, params });
+    for (let i = path.length - 1; i > 0; i--) message = JSON.stringify({ id: nextId++, method: 'Target.sendMessageToTarget', params: { sessionId: path[i], message } });
+    return cdp.send('Target.sendMessageToTarget', { sessionId: path[0]!, message }).catch(() => undefined);
+  };
+
+  /** Watches one attached target, and has it attach us to the workers and frames it starts. */
+  const watch = async (path: string[], info: TargetInfo) => {
+    infos.set(path.join('/'), info);
+    await Promise.all([
+      sendTo(path, 'Network.enable'),
+      sendTo(path, 'Runtime.enable'),
+      sendTo(path, 'Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false }),
+    ]);
+    await sendTo(path, 'Runtime.runIfWaitingForDebugger');
+  };
 
   const attach = async (info: TargetInfo) => {
-    infos.set(info.targetId, info);
-    if (!WATCHED.has(info.type) || [...sessions.values()].includes(info.targetId)) return;
+    if (!WATCHED.has(info.type) || attached.has(info.targetId)) return;
+    attached.add(info.targetId);
     try {
       const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: info.targetId, flatten: false })) as { sessionId: string };
-      sessions.set(sessionId, info.targetId);
-      await Promise.all([sendTo(sessionId, 'Network.enable'), sendTo(sessionId, 'Runtime.enable')]);
+      await watch([sessionId], info);
     } catch {
       // The target closed before we could attach: it made no request we could have seen.
     }
   };
 
-  const onCreated = (event: { targetInfo: TargetInfo }) => void attach(event.targetInfo);
-  const onChanged = (event: { targetInfo: TargetInfo }) => infos.set(event.targetInfo.targetId, event.targetInfo);
-  const onCrashed = (event: { targetId: string; status: string }) => errors.push(`${label(event.targetId)} crashed: ${event.status}`);
-  const onMessage = (event: { sessionId: string; message: string }) => {
-    const targetId = sessions.get(event.sessionId) ?? '?';
-    const message = JSON.parse(event.message) as { method?: string; params?: Record<string, any> };
+  const handle = (path: string[], message: { method?: string; params?: Record<string, any> }) => {
+    const key = path.join('/');
     const params = message.params ?? {};
     switch (message.method) {
+      case 'Target.receivedMessageFromTarget':
+        handle([...path, params.sessionId], JSON.parse(params.message));
+        break;
+      case 'Target.attachedToTarget':
+        void watch([...path, params.sessionId], params.targetInfo);
+        break;
       case 'Network.requestWillBeSent':
-        requests.push({ target: label(targetId), url: params.request.url, type: params.type ?? 'Other', witness: 'cdp', initiator: params.initiator?.type });
+        requests.push({ target: label(key), url: params.request.url, type: params.type ?? 'Other', witness: 'cdp', initiator: params.initiator?.type });
         break;
       case 'Network.webSocketCreated':
-        requests.push({ target: label(targetId), url: params.url, type: 'WebSocket', witness: 'cdp' });
+        requests.push({ target: label(key), url: params.url, type: 'WebSocket', witness: 'cdp' });
         break;
       case 'Runtime.exceptionThrown':
-        errors.push(`${label(targetId)}: ${params.exceptionDetails?.exception?.description ?? params.exceptionDetails?.text}`);
+        errors.push(`${label(key)}: ${params.exceptionDetails?.exception?.description ?? params.exceptionDetails?.text}`);
         break;
       case 'Inspector.targetCrashed':
-        errors.push(`${label(targetId)} crashed`);
+        errors.push(`${label(key)} crashed`);
         break;
     }
   };
+
+  const onCreated = (event: { targetInfo: TargetInfo }) => void attach(event.targetInfo);
+  const onChanged = (event: { targetInfo: TargetInfo }) => {
+    for (const [key, info] of infos) if (info.targetId === event.targetInfo.targetId) infos.set(key, event.targetInfo);
+  };
+  const onCrashed = (event: { targetId: string; status: string }) => errors.push(`${event.targetId} crashed: ${event.status}`);
+  const onMessage = (event: { sessionId: string; message: string }) => handle([event.sessionId], JSON.parse(event.message));
   cdp.on('Target.targetCreated', onCreated);
   cdp.on('Target.targetInfoChanged', onChanged);
   cdp.on('Target.targetCrashed', onCrashed);
@@ -114,7 +139,7 @@ export async function record(session: Session): Promise<Recorder> {
   return {
     requests,
     errors,
-    targets: () => [...sessions.values()].map(label),
+    targets: () => [...infos.keys()].map(label),
     async stop() {
       session.context.off('request', onRequest);
       await cdp.detach().catch(() => undefined);
