@@ -6,6 +6,7 @@ import { describeSender, route, type RouterOptions } from '../src/messaging/rout
 import { broadcast } from '../src/messaging/broadcast';
 import { Store } from '../src/store/db';
 import { createHandlers } from '../src/store/handlers';
+import { requestPersistence, storageEstimate } from '../src/store/persistence';
 import { openWelcomeOnInstall } from '../src/welcome/install';
 import { startBookingServices } from '../src/booking/background';
 
@@ -38,14 +39,11 @@ export default defineBackground(() => {
       void broadcast(browser, notice, hosts);
       booking.onChange(notice);
     },
-    openDashboard: async (query) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${query}`) })),
-    estimate: async () => {
-      const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
-      const estimate = await storage?.estimate?.().catch(() => undefined);
-      const persisted = await storage?.persisted?.().catch(() => undefined);
-      return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted: persisted ?? null };
-    },
+    openDashboard: async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}`) })),
+    estimate: () => storageEstimate(),
   });
+  // Where this context may ask (Firefox's background page), ask once per start; extension pages ask too.
+  void requestPersistence();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void route(message, describeSender(sender, options), handlers, options).then(sendResponse);
     return true;

@@ -34,9 +34,7 @@ export const SETTINGS_KEY = 'settings';
 
 export type CivicDB = IDBPDatabase<CivicSchema>;
 // Migrations see the database as it was, not as the current schema describes it.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type UpgradeTx = IDBPTransaction<any, any, 'versionchange'>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Migration = (db: IDBPDatabase<any>, tx: UpgradeTx) => Promise<void> | void;
 
 /**

@@ -180,7 +180,8 @@ describe('settings, dashboard and storage', () => {
     expect(await h.call('settings:get', {})).toEqual({ panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false });
     await expect(h.call('settings:update', { activeDossier: 'ghost' })).rejects.toThrow('unknown dossier');
     await h.call('dashboard:open', { setup: true }, BIRTH_TAB);
-    expect(h.dashboards).toEqual(['?setup=1']);
+    await h.call('dashboard:open', { dossierId: 'a b' });
+    expect(h.dashboards).toEqual(['#setup', '#dossier=a%20b']);
     expect(await h.call('storage:estimate', {})).toEqual({ usage: 1, quota: 2, persisted: false });
     expect(await h.call('store:status', {})).toEqual({ writable: true });
   });

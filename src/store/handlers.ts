@@ -23,7 +23,8 @@ export interface StoreDeps {
   catalog: CompiledCatalog;
   store: Store;
   notify: (notice: ChangeNotice) => void;
-  openDashboard: (query: string) => Promise<void> | void;
+  /** Opens the dashboard in a tab; `hash` is '' or starts with '#'. */
+  openDashboard: (hash: string) => Promise<void> | void;
   estimate: () => Promise<{ usage: number | null; quota: number | null; persisted: boolean | null }>;
   /** The browser's language preferences, for users who have not picked a language yet. */
   languages?: () => readonly string[];
@@ -222,10 +223,8 @@ export function createHandlers(deps: StoreDeps): Handlers {
     },
 
     'dashboard:open': async ({ setup, dossierId }) => {
-      const query = new URLSearchParams();
-      if (setup) query.set('setup', '1');
-      if (dossierId) query.set('dossier', dossierId);
-      await deps.openDashboard(query.size ? `?${query}` : '');
+      // The dashboard routes on its hash, like the welcome page's `#setup`.
+      await deps.openDashboard(setup ? '#setup' : dossierId ? `#dossier=${encodeURIComponent(dossierId)}` : '');
       return null;
     },
 

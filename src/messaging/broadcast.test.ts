@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { broadcast } from './broadcast';
+import type { ChangeNotice } from './protocol';
+
+describe('broadcast', () => {
+  it('reaches extension pages and the tabs on catalog hosts only, ignoring views that are gone', async () => {
+    const toPages: unknown[] = [];
+    const toTabs: Array<[number, unknown]> = [];
+    const fake = {
+      runtime: { sendMessage: async (m: unknown) => void toPages.push(m) },
+      tabs: {
+        query: async () => [
+          { id: 1, url: 'https://my.belgium.be/fr' },
+          { id: 2, url: 'https://example.org/' },
+          { id: 3, url: 'https://rdv.irisnet.be/booking' },
+          { id: 4 },
+          { id: 5, url: 'https://irisnet.be.evil.example/' },
+          { id: 6, url: 'https://my.belgium.be/closed' },
+        ],
+        sendMessage: async (id: number, m: unknown) => {
+          if (id === 6) throw new Error('Could not establish connection. Receiving end does not exist.');
+          toTabs.push([id, m]);
+        },
+      },
+    };
+    const notice: ChangeNotice = { kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd' };
+    await broadcast(fake as never, notice, ['my.belgium.be', '*.irisnet.be']);
+    expect(toPages).toEqual([notice]);
+    expect(toTabs).toEqual([[1, notice], [3, notice]]);
+  });
+
+  it('does not fail when no page listens', async () => {
+    const fake = { runtime: { sendMessage: async () => Promise.reject(new Error('no receiver')) }, tabs: { query: async () => Promise.reject(new Error('no tabs API')), sendMessage: async () => undefined } };
+    await expect(broadcast(fake as never, { kind: 'be-civic:changed', stores: ['all'] }, ['my.belgium.be'])).resolves.toBeUndefined();
+  });
+});
