@@ -1,42 +1,276 @@
 /**
- * The in-page panel: what this portal page is for, and what the user does here. Everything it shows
- * comes from the background (the catalog's texts in the user's language).
+ * The in-page panel: what this portal page is for in the user's dossiers and what to do here. It only
+ * renders what the controller hands it (catalog texts from the background, the user's slice of data)
+ * and reports clicks back; it never talks to the extension or reads the page itself.
  */
-import type { PageDescription, Shown } from '../messaging/protocol';
+import type { PageDescription, PageState, Shown } from '../messaging/protocol';
+import type { Lang } from '../i18n';
+import type { Progress, Status } from '../store/model';
+import { STRINGS, type Strings } from './strings';
+
+export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'requested', 'obtained', 'submitted', 'not-needed'];
+
+export interface CaptureField {
+  id: string;
+  label: Shown;
+  kind: string;
+}
+
+export interface PanelModel {
+  lang: Lang;
+  description?: PageDescription;
+  /** undefined while loading; `null` when the background could not give it (the catalog part still shows). */
+  state?: PageState | null;
+  collapsed: boolean;
+  /** Something on the page covers the panel: its buttons do nothing until it is fully visible again. */
+  covered: boolean;
+  /** The latest outcome, read out by screen readers. */
+  message: string;
+  /** Today as YYYY-MM-DD, to tell valid from expired. */
+  today: string;
+}
+
+export interface PanelActions {
+  toggle(): void;
+  setStatus(dossierId: string, artefact: string, status: Status): void;
+  capture(dossierId: string, artefact: string, field: CaptureField): void;
+  openSetup(): void;
+  /** Escape inside the panel: give focus back to the page. */
+  leave(): void;
+}
 
 function Text({ value }: { value: Shown }) {
   return value.fallback ? <span lang={value.lang}>{value.text}</span> : <>{value.text}</>;
 }
 
-export function Panel({ description }: { description: PageDescription }) {
+function formatDay(day: string, lang: Lang): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Intl.DateTimeFormat(`${lang}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
+/** National register numbers are never shown in full on a page (shoulder-surfing, screenshots). */
+export function masked(kind: string, value: string): string {
+  if (kind !== 'national-register-number') return value;
+  const digits = value.replace(/\D/g, '');
+  return digits.length <= 2 ? '•'.repeat(digits.length) : `${'•'.repeat(digits.length - 2)}${digits.slice(-2)}`;
+}
+
+function fallbackLangs(description: PageDescription): Lang[] {
+  const shown: Shown[] = [description.pageTitle, description.portalName];
+  if (description.explains) shown.push(description.explains);
+  for (const a of description.artefacts) {
+    shown.push(a.title);
+    for (const s of a.sources) shown.push(s.label, s.userDoes, s.agentDoes, s.toResume);
+  }
+  for (const c of description.capture) shown.push(c.label);
+  return [...new Set(shown.filter((s) => s.fallback).map((s) => s.lang))];
+}
+
+function Validity({ progress, t, lang, today }: { progress: Progress; t: Strings; lang: Lang; today: string }) {
+  if (!progress.issuedOn && !progress.expiresOn) return null;
   return (
-    <aside role="complementary" aria-label="Be Civic" class="panel" data-page={description.page}>
-      <header>
-        <strong>Be Civic</strong>
-        <p class="where">
-          <Text value={description.portalName} /> — <Text value={description.pageTitle} />
-        </p>
-      </header>
-      {description.explains && (
-        <p class="explains">
-          <Text value={description.explains} />
-        </p>
+    <p class="validity">
+      {progress.issuedOn && <span>{t.issued(formatDay(progress.issuedOn, lang))}. </span>}
+      {progress.expiresOn &&
+        (progress.expiresOn < today ? (
+          <strong class="expired">{t.expired(formatDay(progress.expiresOn, lang))}</strong>
+        ) : (
+          <span>{t.validUntil(formatDay(progress.expiresOn, lang))}</span>
+        ))}
+    </p>
+  );
+}
+
+function Need(props: {
+  need: PageState['dossiers'][number]['needs'][number];
+  dossier: PageState['dossiers'][number];
+  artefactTitle: string;
+  fields: CaptureField[];
+  model: PanelModel;
+  actions: PanelActions;
+  t: Strings;
+}) {
+  const { need, dossier, artefactTitle, fields, model, actions, t } = props;
+  const current = need.progress?.status ?? 'not-started';
+  return (
+    <div class="need">
+      <p>{t.forNeed(need.requirement.text, dossier.label, dossier.procedureTitle.text)}</p>
+      <div role="group" class="statuses" aria-label={t.statusOf(artefactTitle, dossier.label)}>
+        {STATUSES.map((status) => (
+          <button
+            type="button"
+            key={status}
+            aria-pressed={current === status}
+            aria-disabled={model.covered}
+            onClick={() => actions.setStatus(dossier.id, need.artefact, status)}
+          >
+            {t.status[status]}
+          </button>
+        ))}
+      </div>
+      {need.progress && <Validity progress={need.progress} t={t} lang={model.lang} today={model.today} />}
+      {fields.length > 0 && (
+        <dl class="captured">
+          {fields.map((field) => {
+            const value = need.progress?.captured[field.id]?.value;
+            return (
+              <div key={field.id}>
+                <dt>
+                  <Text value={field.label} />
+                </dt>
+                <dd>
+                  {value ? masked(field.kind, value) : <em>{t.notCaptured}</em>}{' '}
+                  <button
+                    type="button"
+                    class="capture"
+                    aria-disabled={model.covered}
+                    // Keep the page's selection: a mouse press on a button would otherwise clear it.
+                    onMouseDown={(event) => event.preventDefault()}
+                    onClick={() => actions.capture(dossier.id, need.artefact, field)}
+                  >
+                    {t.captureButton(field.label.text)}
+                  </button>
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
       )}
-      {description.artefacts.map((artefact) => (
-        <section key={artefact.id} aria-label={artefact.title.text}>
-          <h2>
-            <Text value={artefact.title} />
-          </h2>
-          {artefact.sources.map((source) => (
-            <div key={source.id} class="source">
+    </div>
+  );
+}
+
+export function Panel({ model, actions }: { model: PanelModel; actions: PanelActions }) {
+  const t = STRINGS[model.lang];
+  const { description, state } = model;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') actions.leave();
+  };
+  if (model.collapsed) {
+    return (
+      <aside role="complementary" aria-label="Be Civic" class="panel collapsed" lang={model.lang} data-page={description?.page}>
+        <button type="button" class="tab" aria-expanded="false" onClick={actions.toggle}>
+          {t.expand}
+        </button>
+      </aside>
+    );
+  }
+  const fallbacks = description ? fallbackLangs(description) : [];
+  const dossiers = state?.dossiers ?? [];
+  const ordered = state?.activeDossier ? [...dossiers].sort((a, b) => Number(b.id === state.activeDossier) - Number(a.id === state.activeDossier)) : dossiers;
+  return (
+    <aside role="complementary" aria-label="Be Civic" class="panel" lang={model.lang} data-page={description?.page} onKeyDown={onKeyDown}>
+      <header>
+        <h2 tabindex={-1}>Be Civic</h2>
+        <button type="button" class="hide" aria-expanded="true" onClick={actions.toggle}>
+          {t.collapse}
+        </button>
+      </header>
+      {!description ? (
+        <p aria-busy="true">{t.loading}</p>
+      ) : (
+        <>
+          <p class="where">
+            <Text value={description.portalName} /> — <Text value={description.pageTitle} />
+          </p>
+          {model.covered && <p class="warning">{t.covered}</p>}
+          {fallbacks.length > 0 && <p class="note">{t.fallback(fallbacks.map((l) => t.langName[l]).join(', '))}</p>}
+          {description.role === 'login' ? (
+            <section class="login" aria-label={t.loginHeading}>
+              <h3>{t.loginHeading}</h3>
+              {description.explains && (
+                <p>
+                  <Text value={description.explains} />
+                </p>
+              )}
+              <p>{t.loginPrivacy}</p>
+            </section>
+          ) : (
+            description.explains && (
               <p>
-                <Text value={source.userDoes} />
+                <Text value={description.explains} />
               </p>
-              {!source.confirmedByUser && <p class="unverified">⚠</p>}
+            )
+          )}
+          {state === null && <p class="note">{t.stateUnavailable}</p>}
+          {state && dossiers.length === 0 && (
+            <div class="setup">
+              <p>{t.noDossier}</p>
+              <button type="button" class="primary" aria-disabled={model.covered} onClick={actions.openSetup}>
+                {t.setUp}
+              </button>
             </div>
+          )}
+          {description.artefacts.length > 0 && <h3 class="serves">{t.servesHeading}</h3>}
+          {description.artefacts.map((artefact) => (
+            <section key={artefact.id} class="artefact" aria-label={artefact.title.text} data-artefact={artefact.id}>
+              <h4>
+                <Text value={artefact.title} />
+              </h4>
+              {ordered.flatMap((dossier) =>
+                dossier.needs
+                  .filter((need) => need.artefact === artefact.id)
+                  .map((need) => (
+                    <Need
+                      key={`${dossier.id}/${need.artefact}`}
+                      need={need}
+                      dossier={dossier}
+                      artefactTitle={artefact.title.text}
+                      fields={description.capture}
+                      model={model}
+                      actions={actions}
+                      t={t}
+                    />
+                  )),
+              )}
+              {artefact.sources.map((source) => (
+                <div key={source.id} class="source">
+                  <p class="label">
+                    <Text value={source.label} />
+                  </p>
+                  {!source.confirmedByUser && (
+                    <p class="unverified">
+                      <span aria-hidden="true">⚠ </span>
+                      {t.unverified}
+                    </p>
+                  )}
+                  <dl>
+                    <dt>{t.youDo}</dt>
+                    <dd>
+                      <Text value={source.userDoes} />
+                    </dd>
+                    <dt>{t.agentDoes}</dt>
+                    <dd>
+                      <Text value={source.agentDoes} />
+                    </dd>
+                    <dt>{t.toResume}</dt>
+                    <dd>
+                      <Text value={source.toResume} />
+                    </dd>
+                  </dl>
+                </div>
+              ))}
+            </section>
           ))}
-        </section>
-      ))}
+          {description.capture.length > 0 && dossiers.length === 0 && (
+            <div class="to-note">
+              <h3>{t.captureHeading}</h3>
+              <ul>
+                {description.capture.map((field) => (
+                  <li key={field.id}>
+                    <Text value={field.label} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {dossiers.length > 0 && description.capture.length > 0 && <p class="hint">{t.captureHint}</p>}
+        </>
+      )}
+      <p class="live" role="status">
+        {model.message}
+      </p>
     </aside>
   );
 }

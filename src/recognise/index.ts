@@ -91,8 +91,14 @@ export function hostMatches(pattern: string, host: string): boolean {
   return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
 }
 
+const titleCache = new Map<string, RegExp>();
+
 function signalsHold(signals: Signals, probe: PageProbe): boolean {
-  if (signals.title !== undefined && !new RegExp(signals.title, 'i').test(probe.title())) return false;
+  if (signals.title !== undefined) {
+    let re = titleCache.get(signals.title);
+    if (!re) titleCache.set(signals.title, (re = new RegExp(signals.title, 'i')));
+    if (!re.test(probe.title())) return false;
+  }
   if (signals.heading !== undefined) {
     const wanted = signals.heading.toLowerCase();
     if (!probe.headings().some((h) => h.toLowerCase().includes(wanted))) return false;
@@ -121,11 +127,8 @@ function candidates(index: RecognitionIndex, host: string, segment: string): num
   return found;
 }
 
-/**
- * The catalog pages this URL belongs to, most specific first. A rule with DOM signals only matches
- * when a probe is given and every signal holds; without a probe those rules are left out.
- */
-export function recognise(index: RecognitionIndex, url: string | URL, probe?: PageProbe): Recognition[] {
+/** The rules whose host and path fit the URL, before any DOM signal is looked at. */
+function pathRules(index: RecognitionIndex, url: string | URL): Rule[] {
   let parsed: URL;
   try {
     parsed = typeof url === 'string' ? new URL(url) : url;
@@ -133,17 +136,36 @@ export function recognise(index: RecognitionIndex, url: string | URL, probe?: Pa
     return [];
   }
   if (parsed.protocol !== 'https:') return [];
-  const host = parsed.hostname.toLowerCase();
   const path = parsed.pathname;
+  const rules: Rule[] = [];
+  for (const at of candidates(index, parsed.hostname.toLowerCase(), firstSegment(path))) {
+    const rule = index.rules[at]!;
+    if (pathMatches(rule.path, path)) rules.push(rule);
+  }
+  return rules;
+}
+
+/**
+ * The catalog pages this URL belongs to, most specific first. A rule with DOM signals only matches
+ * when a probe is given and every signal holds; without a probe those rules are left out.
+ */
+export function recognise(index: RecognitionIndex, url: string | URL, probe?: PageProbe): Recognition[] {
   const hits: Rule[] = [];
   const seen = new Set<string>();
-  for (const at of candidates(index, host, firstSegment(path))) {
-    const rule = index.rules[at]!;
-    if (seen.has(rule.page) || !pathMatches(rule.path, path)) continue;
+  for (const rule of pathRules(index, url)) {
+    if (seen.has(rule.page)) continue;
     if (rule.signals && !(probe && signalsHold(rule.signals, probe))) continue;
     seen.add(rule.page);
     hits.push(rule);
   }
   hits.sort((a, b) => specificity(b) - specificity(a));
   return hits.map(({ page, portal }) => ({ page, portal }));
+}
+
+/**
+ * Whether a rule for this URL waits on DOM signals: on such a URL a page that renders late may still
+ * turn out to be a catalog page, so the content script keeps looking for a bounded while.
+ */
+export function awaitsSignals(index: RecognitionIndex, url: string | URL): boolean {
+  return pathRules(index, url).some((rule) => rule.signals !== undefined);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, pathMatches, recognise, type PageProbe } from '.';
+import { awaitsSignals, buildIndex, pathMatches, recognise, type PageProbe } from '.';
 
 const index = buildIndex([
   { page: 'home', portal: 'mb', path: '/', hosts: ['my.belgium.be'] },
@@ -30,6 +30,12 @@ describe('recognise', () => {
     expect(recognise(index, 'https://idp.iam.fgov.be/login')).toEqual([]);
     expect(recognise(index, 'https://idp.iam.fgov.be/login', probe(['Autre chose']))).toEqual([]);
     expect(recognise(index, 'https://idp.iam.fgov.be/login', probe(['Choisissez votre clé de CONNEXION']))).toEqual([{ page: 'login', portal: 'csam' }]);
+  });
+  it('says when a URL may still become a catalog page once the DOM has rendered', () => {
+    expect(awaitsSignals(index, 'https://idp.iam.fgov.be/login')).toBe(true);
+    expect(awaitsSignals(index, 'https://my.belgium.be/fr/x')).toBe(false);
+    expect(awaitsSignals(index, 'https://example.org/login')).toBe(false);
+    expect(awaitsSignals(index, 'http://idp.iam.fgov.be/login')).toBe(false);
   });
   it('treats * as one segment and ** as any depth, ignoring a trailing slash', () => {
     expect(pathMatches('/fr/*', '/fr/a')).toBe(true);

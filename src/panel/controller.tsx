@@ -1,0 +1,450 @@
+/**
+ * The content script's life on a catalog host: recognise the page, show the panel for it, keep it
+ * right as the page changes (single-page navigation, late rendering, changes made in another tab), and
+ * leave nothing behind when it stops (navigation away, extension update, a second injection).
+ * Everything the page could forge is ignored: only the extension runtime's own messages, trusted
+ * browser events and the real location count.
+ */
+import { render } from 'preact';
+import type { PageDescription, PageState } from '../messaging/protocol';
+import type { Status } from '../store/model';
+import { isLang, pickLang, type Lang } from '../i18n';
+import { awaitsSignals, recognise, type RecognitionIndex } from '../recognise';
+import { extensionAlive, request, runtime } from './api';
+import { doc } from './dom';
+import { createHost, type PanelHost } from './host';
+import { Panel, masked, type CaptureField, type PanelActions, type PanelModel } from './Panel';
+import { PRIMARY_BUTTONS, choosePlacement, type Placement } from './placement';
+import { documentProbe } from './probe';
+import { STRINGS } from './strings';
+
+/** How long a URL whose rules wait on DOM signals is watched for late-rendered content. */
+const LATE_RENDER_MS = 5_000;
+/** Coalescing of DOM mutations and history changes: at most one recognition per this many ms. */
+const SETTLE_MS = 100;
+/** Continuous history changes still get recognised at least this often. */
+const MAX_SETTLE_MS = 500;
+/** Location polling where the Navigation API is missing (Firefox ESR). */
+const POLL_MS = 500;
+/** The primary buttons looked at when placing the panel: enough for any form, bounded on huge pages. */
+const MAX_OBSTACLES = 100;
+const MAX_CAPTURE = 2_000;
+
+/** What the benchmark and the tests read from the content script's own world (never the page's). */
+export interface Timings {
+  started: number;
+  visible?: number;
+  ready?: number;
+  page?: string;
+  recognitions: number;
+}
+
+interface Shown {
+  page: string;
+  host: PanelHost;
+  model: PanelModel;
+  /** The user expanded the panel themselves: it stays open even where it has to cover a button. */
+  userExpanded: boolean;
+  /** No corner of the viewport is free of the page's primary buttons: shown as the small tab. */
+  crowded: boolean;
+  placement?: Placement;
+  returnFocus?: Element | null;
+  stateLoading: boolean;
+  stateAgain: boolean;
+}
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export function startPortal(index: RecognitionIndex, started: number): { stop(): void; timings: Timings } {
+  const timings: Timings = { started, recognitions: 0 };
+  const life = new AbortController();
+  const signal = life.signal;
+  const browserLang: Lang = pickLang(navigator.languages ?? [navigator.language]);
+  let current: Shown | undefined;
+  let generation = 0;
+  let lastUrl = '';
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let settleDeadline = 0;
+  let lateWatch: MutationObserver | undefined;
+  let lateUntil = 0;
+  let placeTimer: ReturnType<typeof setTimeout> | undefined;
+  let visibility: IntersectionObserver | undefined;
+  let observedPanel: Element | undefined;
+  /** The page removed or re-styled the panel once too often: the panel stays away on this page. */
+  let refused = false;
+
+  const stop = () => {
+    if (signal.aborted) return;
+    life.abort();
+    clearTimeout(settleTimer);
+    clearTimeout(placeTimer);
+    lateWatch?.disconnect();
+    unmount();
+    runtime()?.onMessage.removeListener(onRuntimeMessage);
+  };
+
+  // ---- drawing ----------------------------------------------------------------------------------
+
+  const panelElement = (shown: Shown) => shown.host.container.firstElementChild as HTMLElement | null;
+
+  const draw = (shown: Shown) => {
+    if (current !== shown) return;
+    const collapsed = shown.model.collapsed || (shown.crowded && !shown.userExpanded);
+    shown.host.container.dataset.place = shown.placement ?? 'right-top';
+    render(<Panel model={{ ...shown.model, collapsed, today: today() }} actions={actions} />, shown.host.container);
+    watchVisibility(shown);
+    schedulePlacement();
+  };
+
+  /** Chromium's IntersectionObserver v2 tells whether anything covers the panel or fades it (clickjacking). */
+  const watchVisibility = (shown: Shown) => {
+    const panel = panelElement(shown);
+    if (!panel || panel === observedPanel) return;
+    visibility?.disconnect();
+    observedPanel = panel;
+    visibility = new IntersectionObserver(
+      (entries) => {
+        const entry = entries[entries.length - 1] as IntersectionObserverEntry & { isVisible?: boolean };
+        if (typeof entry?.isVisible !== 'boolean' || current !== shown) return;
+        const covered = !entry.isVisible && entry.intersectionRatio > 0;
+        if (covered !== shown.model.covered) {
+          shown.model.covered = covered;
+          draw(shown);
+        }
+      },
+      { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    );
+    visibility.observe(panel);
+  };
+
+  const schedulePlacement = () => {
+    if (placeTimer !== undefined) return;
+    placeTimer = setTimeout(() => {
+      placeTimer = undefined;
+      place();
+    }, SETTLE_MS);
+  };
+
+  let expandedSize: { width: number; height: number } | undefined;
+  const place = () => {
+    const shown = current;
+    if (!shown || signal.aborted) return;
+    const panel = panelElement(shown);
+    if (!panel) return;
+    const isCollapsed = panel.classList.contains('collapsed');
+    if (!isCollapsed) {
+      const rect = panel.getBoundingClientRect();
+      expandedSize = { width: rect.width, height: rect.height };
+    }
+    if (!expandedSize) return;
+    const obstacles: DOMRect[] = [];
+    for (const element of doc.all(PRIMARY_BUTTONS)) {
+      if (obstacles.length >= MAX_OBSTACLES) break;
+      const rect = element.getBoundingClientRect();
+      if (rect.width > 0 && rect.height > 0) obstacles.push(rect);
+    }
+    const placement = choosePlacement(expandedSize, { width: innerWidth, height: innerHeight }, obstacles, shown.placement);
+    const crowded = placement === undefined;
+    if ((placement ?? shown.placement) !== shown.placement || crowded !== shown.crowded) {
+      shown.placement = placement ?? shown.placement;
+      shown.crowded = crowded;
+      draw(shown);
+    }
+  };
+
+  // ---- mounting ---------------------------------------------------------------------------------
+
+  const unmount = () => {
+    const shown = current;
+    if (!shown) return;
+    current = undefined;
+    visibility?.disconnect();
+    visibility = undefined;
+    observedPanel = undefined;
+    render(null, shown.host.container);
+    shown.host.destroy();
+  };
+
+  const mount = (page: string) => {
+    unmount();
+    if (refused) return;
+    const gen = ++generation;
+    const host = createHost(() => {
+      refused = true;
+      if (current?.host === host) {
+        current = undefined;
+        visibility?.disconnect();
+        observedPanel = undefined;
+      }
+    });
+    if (!host) return;
+    const shown: Shown = {
+      page,
+      host,
+      model: { lang: browserLang, collapsed: false, covered: false, message: '', today: today() },
+      userExpanded: false,
+      crowded: false,
+      stateLoading: false,
+      stateAgain: false,
+    };
+    current = shown;
+    timings.page = page;
+    draw(shown);
+    requestAnimationFrame(() => {
+      if (current === shown && timings.visible === undefined) timings.visible = performance.now();
+    });
+    void load(shown, gen);
+  };
+
+  const load = async (shown: Shown, gen: number) => {
+    const stateAsked = readState(shown.page);
+    let description: PageDescription | undefined = await request('page:describe', { page: shown.page, lang: browserLang }).catch(() => undefined);
+    const state = await stateAsked;
+    if (gen !== generation || current !== shown) return;
+    if (!description) {
+      // Without the catalog's texts there is nothing right to show: leave quietly.
+      if (!extensionAlive()) stop();
+      else unmount();
+      return;
+    }
+    const lang = state && isLang(state.lang) ? state.lang : browserLang;
+    if (lang !== description.pageTitle.lang && lang !== browserLang) {
+      description = await request('page:describe', { page: shown.page, lang }).catch(() => description);
+      if (gen !== generation || current !== shown) return;
+    }
+    shown.model = { ...shown.model, lang, description, state, collapsed: state?.collapsed ?? false };
+    draw(shown);
+    requestAnimationFrame(() => {
+      if (current === shown && timings.ready === undefined) timings.ready = performance.now();
+    });
+  };
+
+  /** The user's slice for this page; `null` when the background cannot give it (not there yet, or an error). */
+  const readState = (page: string): Promise<PageState | null> => request('page:state', { page }).catch(() => null);
+
+  /** Re-read after a change made elsewhere (another tab, the dashboard); one read at a time. */
+  const refreshState = async () => {
+    const shown = current;
+    if (!shown) return;
+    if (shown.stateLoading) {
+      shown.stateAgain = true;
+      return;
+    }
+    shown.stateLoading = true;
+    const state = await readState(shown.page);
+    shown.stateLoading = false;
+    if (current !== shown) return;
+    if (state) {
+      const lang = isLang(state.lang) ? state.lang : shown.model.lang;
+      let description = shown.model.description;
+      if (description && lang !== shown.model.lang) description = await request('page:describe', { page: shown.page, lang }).catch(() => description);
+      if (current !== shown) return;
+      shown.model = { ...shown.model, state, lang, description, collapsed: state.collapsed };
+      draw(shown);
+    }
+    if (shown.stateAgain) {
+      shown.stateAgain = false;
+      void refreshState();
+    }
+  };
+
+  // ---- actions ----------------------------------------------------------------------------------
+
+  const say = (shown: Shown, message: string) => {
+    shown.model = { ...shown.model, message };
+    draw(shown);
+  };
+
+  const usable = (): Shown | undefined => {
+    const shown = current;
+    if (!shown) return undefined;
+    if (!extensionAlive()) {
+      stop();
+      return undefined;
+    }
+    if (shown.model.covered) {
+      say(shown, STRINGS[shown.model.lang].covered);
+      return undefined;
+    }
+    return shown;
+  };
+
+  const replaceProgress = (shown: Shown, progress: NonNullable<PageState['dossiers'][number]['needs'][number]['progress']>) => {
+    const state = shown.model.state;
+    if (!state) return;
+    shown.model.state = {
+      ...state,
+      dossiers: state.dossiers.map((d) =>
+        d.id !== progress.dossierId ? d : { ...d, needs: d.needs.map((n) => (n.artefact === progress.artefact ? { ...n, progress } : n)) },
+      ),
+    };
+  };
+
+  const focusIn = (shown: Shown, selector: string) => {
+    queueMicrotask(() => (shown.host.shadow.querySelector(selector) as HTMLElement | null)?.focus());
+  };
+
+  const actions: PanelActions = {
+    toggle() {
+      const shown = current;
+      if (!shown) return;
+      const collapsed = !(shown.model.collapsed || (shown.crowded && !shown.userExpanded));
+      shown.userExpanded = !collapsed;
+      shown.model = { ...shown.model, collapsed };
+      draw(shown);
+      focusIn(shown, collapsed ? '.tab' : 'h2');
+      request('panel:collapse', { collapsed }).catch(() => undefined);
+    },
+    setStatus(dossierId: string, artefact: string, status: Status) {
+      const shown = usable();
+      if (!shown) return;
+      const t = STRINGS[shown.model.lang];
+      request('progress:set-status', { dossierId, artefact, status }).then(
+        (progress) => {
+          if (current !== shown) return;
+          replaceProgress(shown, progress);
+          say(shown, t.statusSaved(t.status[progress.status]));
+        },
+        (error: Error) => current === shown && say(shown, t.failed(error.message)),
+      );
+    },
+    capture(dossierId: string, artefact: string, field: CaptureField) {
+      const shown = usable();
+      if (!shown) return;
+      const t = STRINGS[shown.model.lang];
+      const value = (getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_CAPTURE);
+      if (!value) {
+        say(shown, t.noSelection);
+        return;
+      }
+      request('progress:capture', { dossierId, artefact, field: field.id, value, page: shown.page }).then(
+        (progress) => {
+          if (current !== shown) return;
+          replaceProgress(shown, progress);
+          say(shown, t.savedValue(field.label.text, masked(field.kind, progress.captured[field.id]?.value ?? value)));
+        },
+        (error: Error) => current === shown && say(shown, t.failed(error.message)),
+      );
+    },
+    openSetup() {
+      const shown = usable();
+      if (!shown) return;
+      request('dashboard:open', { setup: true }).catch((error: Error) => say(shown, STRINGS[shown.model.lang].failed(error.message)));
+    },
+    leave() {
+      const shown = current;
+      if (!shown) return;
+      const back = shown.returnFocus;
+      shown.returnFocus = undefined;
+      if (back instanceof HTMLElement && back.isConnected) back.focus();
+      else (shown.host.shadow.activeElement as HTMLElement | null)?.blur();
+    },
+  };
+
+  /** The keyboard shortcut (a manifest command, relayed by the background): into the panel, and back out. */
+  const shortcut = () => {
+    const shown = current;
+    if (!shown) return;
+    if (shown.host.shadow.activeElement) {
+      actions.leave();
+      return;
+    }
+    shown.returnFocus = doc.active();
+    if (shown.model.collapsed || (shown.crowded && !shown.userExpanded)) {
+      shown.userExpanded = true;
+      shown.model = { ...shown.model, collapsed: false };
+      draw(shown);
+      request('panel:collapse', { collapsed: false }).catch(() => undefined);
+    }
+    focusIn(shown, 'h2');
+  };
+
+  // ---- following the page -----------------------------------------------------------------------
+
+  const recogniseNow = () => {
+    settleTimer = undefined;
+    settleDeadline = 0;
+    if (signal.aborted) return;
+    if (!extensionAlive()) {
+      stop();
+      return;
+    }
+    const url = location.href;
+    const moved = url !== lastUrl;
+    lastUrl = url;
+    timings.recognitions++;
+    const [match] = recognise(index, url, documentProbe());
+    if (moved) watchLateRender(awaitsSignals(index, url));
+    if (match) {
+      if (current?.page !== match.page) mount(match.page);
+    } else if (current) {
+      generation++;
+      unmount();
+    }
+  };
+
+  /** Coalesces bursts (mutation floods, rapid history changes) into one recognition, without starving it. */
+  const settle = () => {
+    const now = performance.now();
+    if (settleDeadline === 0) settleDeadline = now + MAX_SETTLE_MS;
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(recogniseNow, Math.max(0, Math.min(SETTLE_MS, settleDeadline - now)));
+  };
+
+  const watchLateRender = (wanted: boolean) => {
+    lateWatch?.disconnect();
+    lateWatch = undefined;
+    if (!wanted) return;
+    lateUntil = performance.now() + LATE_RENDER_MS;
+    const root = doc.root();
+    if (!root) return;
+    lateWatch = new MutationObserver(() => {
+      if (performance.now() > lateUntil) {
+        lateWatch?.disconnect();
+        lateWatch = undefined;
+        return;
+      }
+      if (settleTimer === undefined) settleTimer = setTimeout(recogniseNow, SETTLE_MS);
+    });
+    lateWatch.observe(root, { childList: true, subtree: true });
+  };
+
+  const onLocation = () => {
+    if (location.href !== lastUrl) settle();
+  };
+
+  const onRuntimeMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    // Only the background of this extension: never another extension, never a tab.
+    if (sender.id !== runtime()?.id || sender.tab || typeof message !== 'object' || message === null) return;
+    const kind = (message as { kind?: unknown }).kind;
+    if (kind === 'be-civic:changed') void refreshState();
+    else if (kind === 'be-civic:toggle-panel') shortcut();
+  };
+
+  runtime()?.onMessage.addListener(onRuntimeMessage);
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (navigation && typeof navigation.addEventListener === 'function') {
+    doc.listen(navigation, 'currententrychange', onLocation, { signal });
+  } else {
+    const poll = setInterval(onLocation, POLL_MS);
+    signal.addEventListener('abort', () => clearInterval(poll));
+  }
+  doc.listen(window, 'popstate', onLocation, { signal });
+  doc.listen(window, 'hashchange', onLocation, { signal });
+  doc.listen(window, 'resize', schedulePlacement, { signal, passive: true });
+  doc.listen(window, 'scroll', schedulePlacement, { signal, passive: true, capture: true });
+  doc.listen(
+    document,
+    'visibilitychange',
+    () => {
+      if (!extensionAlive()) stop();
+    },
+    { signal },
+  );
+
+  recogniseNow();
+  return { stop, timings };
+}

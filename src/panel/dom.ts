@@ -1,0 +1,41 @@
+/**
+ * Clobber-proof access to the document. A page can shadow `document.title`, `document.documentElement`
+ * or `document.querySelectorAll` with `<img name="…">` / `<form name="…">` (named properties override
+ * built-ins on Document, in every world), so the content script reads them through the prototypes of
+ * its own world, which the page cannot touch.
+ */
+const getter = (proto: object, name: string) => Object.getOwnPropertyDescriptor(proto, name)!.get!;
+
+/** Taken on first use (WXT also evaluates this module in Node at build time, where there is no DOM). */
+let native:
+  | {
+      root: () => unknown;
+      title: () => unknown;
+      active: () => unknown;
+      queryAll: Document['querySelectorAll'];
+      query: Document['querySelector'];
+      create: Document['createElement'];
+      listen: EventTarget['addEventListener'];
+    }
+  | undefined;
+const n = () =>
+  (native ??= {
+    root: getter(Document.prototype, 'documentElement'),
+    title: getter(Document.prototype, 'title'),
+    active: getter(Document.prototype, 'activeElement'),
+    queryAll: Document.prototype.querySelectorAll,
+    query: Document.prototype.querySelector,
+    create: Document.prototype.createElement,
+    listen: EventTarget.prototype.addEventListener,
+  });
+
+export const doc = {
+  root: (): HTMLElement | null => n().root.call(document) as HTMLElement | null,
+  title: (): string => String(n().title.call(document) ?? ''),
+  active: (): Element | null => n().active.call(document) as Element | null,
+  all: (selector: string): NodeListOf<Element> => n().queryAll.call(document, selector) as NodeListOf<Element>,
+  one: (selector: string): Element | null => n().query.call(document, selector) as Element | null,
+  create: (tag: string): HTMLElement => n().create.call(document, tag) as HTMLElement,
+  listen: (target: EventTarget, type: string, handler: (event: Event) => void, options: AddEventListenerOptions) =>
+    n().listen.call(target, type, handler as EventListener, options),
+};

@@ -1,0 +1,120 @@
+/**
+ * The panel's element on the page: a closed shadow root (page scripts cannot read what it shows, page
+ * styles cannot reach in, ours cannot leak out), shown in the top layer as a manual popover so that no
+ * z-index, opacity, filter or transform of the page can cover or fade it. The page owns the DOM, so it
+ * can still remove or re-style the host: a guard puts it back, within a budget — a page that keeps
+ * fighting gets the panel removed quietly instead of a loop.
+ */
+import css from './panel.css?inline';
+import { doc } from './dom';
+
+const TAG = 'be-civic-panel';
+/** Every property reset, then only what the host needs: a zero-size, click-through anchor for the fixed panel inside. */
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'position: fixed',
+  'inset: 0 auto auto 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'overflow: visible',
+  'visibility: visible',
+  'opacity: 1',
+  'z-index: 2147483647',
+  'pointer-events: none',
+  'background: transparent',
+]
+  .map((d) => `${d} !important;`)
+  .join(' ');
+
+/** At most this many repairs in a row of quick fights, and this many in the page's life. */
+const BURST = 5;
+const BURST_WINDOW_MS = 3_000;
+const LIFETIME_REPAIRS = 30;
+
+export interface PanelHost {
+  /** Preact renders into this. */
+  container: HTMLElement;
+  shadow: ShadowRoot;
+  /** Times the guard repaired the host (the page removed, moved or re-styled it). */
+  repairs(): number;
+  destroy(): void;
+}
+
+export function createHost(onGiveUp: () => void): PanelHost | undefined {
+  const root = doc.root();
+  if (!root) return undefined;
+  const host = doc.create(TAG);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.create('style');
+  style.textContent = css;
+  const container = doc.create('div');
+  shadow.append(style, container);
+  const popover = typeof host.showPopover === 'function';
+
+  let repairs = 0;
+  let burst = 0;
+  let burstStart = 0;
+  let alive = true;
+
+  const expectedAttributes = (): boolean =>
+    host.getAttribute('style') === HOST_STYLE && (!popover || host.getAttribute('popover') === 'manual') && host.attributes.length === (popover ? 2 : 1);
+
+  const setUp = () => {
+    for (const name of host.getAttributeNames()) if (name !== 'style' && name !== 'popover') host.removeAttribute(name);
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    if (popover && host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+    if (host.parentNode !== root) root.append(host);
+    if (popover && !host.matches(':popover-open')) {
+      try {
+        host.showPopover();
+      } catch {
+        // Another top-layer element (a modal dialog of the page) may refuse it; the fixed host still shows.
+      }
+    }
+  };
+
+  const healthy = () => host.parentNode === root && expectedAttributes() && (!popover || host.matches(':popover-open'));
+
+  const repair = () => {
+    if (!alive || healthy()) return;
+    const now = performance.now();
+    if (now - burstStart > BURST_WINDOW_MS) {
+      burstStart = now;
+      burst = 0;
+    }
+    if (++burst > BURST || ++repairs > LIFETIME_REPAIRS) {
+      destroy();
+      onGiveUp();
+      return;
+    }
+    setUp();
+    rootWatch.takeRecords();
+    hostWatch.takeRecords();
+  };
+
+  const rootWatch = new MutationObserver(repair);
+  const hostWatch = new MutationObserver(repair);
+  const onToggle = (event: Event) => {
+    if ((event as ToggleEvent).newState === 'closed') queueMicrotask(repair);
+  };
+
+  const destroy = () => {
+    if (!alive) return;
+    alive = false;
+    rootWatch.disconnect();
+    hostWatch.disconnect();
+    host.removeEventListener('toggle', onToggle);
+    host.remove();
+  };
+
+  setUp();
+  rootWatch.observe(root, { childList: true });
+  hostWatch.observe(host, { attributes: true });
+  host.addEventListener('toggle', onToggle);
+
+  return { container, shadow, repairs: () => repairs, destroy };
+}
