@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Lang } from '../i18n';
+import type { Strings as PanelStrings } from '../panel/strings';
 import { Appointment, Dossier, Progress, Settings, Status, type HistoryEntry } from '../store/model';
 
 const lang = z.enum(['fr', 'nl', 'de', 'en']);
@@ -26,6 +27,8 @@ export const PROTOCOL = {
   'page:describe': { from: 'content', request: z.strictObject({ page: id, lang }) },
   /** The slice a panel needs: the user's language, dossiers that need what this page serves, their progress on it. */
   'page:state': { from: 'content', request: z.strictObject({ page: id }) },
+  /** The panel's own words (labels, statuses, messages) in one language; see src/panel/strings.ts. */
+  'panel:strings': { from: 'content', request: z.strictObject({ lang }) },
   /** Remember the panel collapsed or open on this page's host. */
   'panel:collapse': { from: 'content', request: z.strictObject({ collapsed: z.boolean() }) },
   /** Open the dashboard (optionally on the set-up of a new dossier) in a tab. */
@@ -143,6 +146,7 @@ export interface DossierDetail {
 export interface ResponseMap {
   'page:describe': PageDescription;
   'page:state': PageState;
+  'panel:strings': PanelStrings;
   'panel:collapse': null;
   'dashboard:open': null;
   'progress:set-status': z.infer<typeof Progress>;

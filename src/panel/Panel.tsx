@@ -6,7 +6,8 @@
 import type { PageDescription, PageState, Shown } from '../messaging/protocol';
 import type { Lang } from '../i18n';
 import type { Progress, Status } from '../store/model';
-import { STRINGS, type Strings } from './strings';
+import type { Strings } from './strings';
+import { BOOT, fill } from './boot';
 
 export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'requested', 'obtained', 'submitted', 'not-needed'];
 
@@ -18,6 +19,8 @@ export interface CaptureField {
 
 export interface PanelModel {
   lang: Lang;
+  /** The panel's words, from the background; until they arrive only the BOOT words show. */
+  strings?: Strings;
   description?: PageDescription;
   /** undefined while loading; `null` when the background could not give it (the catalog part still shows). */
   state?: PageState | null;
@@ -71,12 +74,12 @@ function Validity({ progress, t, lang, today }: { progress: Progress; t: Strings
   if (!progress.issuedOn && !progress.expiresOn) return null;
   return (
     <p class="validity">
-      {progress.issuedOn && <span>{t.issued(formatDay(progress.issuedOn, lang))}. </span>}
+      {progress.issuedOn && <span>{fill(t.issued, { date: formatDay(progress.issuedOn, lang) })}. </span>}
       {progress.expiresOn &&
         (progress.expiresOn < today ? (
-          <strong class="expired">{t.expired(formatDay(progress.expiresOn, lang))}</strong>
+          <strong class="expired">{fill(t.expired, { date: formatDay(progress.expiresOn, lang) })}</strong>
         ) : (
-          <span>{t.validUntil(formatDay(progress.expiresOn, lang))}</span>
+          <span>{fill(t.validUntil, { date: formatDay(progress.expiresOn, lang) })}</span>
         ))}
     </p>
   );
@@ -95,8 +98,8 @@ function Need(props: {
   const current = need.progress?.status ?? 'not-started';
   return (
     <div class="need">
-      <p>{t.forNeed(need.requirement.text, dossier.label, dossier.procedureTitle.text)}</p>
-      <div role="group" class="statuses" aria-label={t.statusOf(artefactTitle, dossier.label)}>
+      <p>{fill(t.forNeed, { requirement: need.requirement.text, dossier: dossier.label, procedure: dossier.procedureTitle.text })}</p>
+      <div role="group" class="statuses" aria-label={fill(t.statusOf, { artefact: artefactTitle, dossier: dossier.label })}>
         {STATUSES.map((status) => (
           <button
             type="button"
@@ -129,7 +132,7 @@ function Need(props: {
                     onMouseDown={(event) => event.preventDefault()}
                     onClick={() => actions.capture(dossier.id, need.artefact, field)}
                   >
-                    {t.captureButton(field.label.text)}
+                    {fill(t.captureButton, { field: field.label.text })}
                   </button>
                 </dd>
               </div>
@@ -142,8 +145,8 @@ function Need(props: {
 }
 
 export function Panel({ model, actions }: { model: PanelModel; actions: PanelActions }) {
-  const t = STRINGS[model.lang];
   const { description, state } = model;
+  const boot = BOOT[model.lang];
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') actions.leave();
   };
@@ -151,11 +154,12 @@ export function Panel({ model, actions }: { model: PanelModel; actions: PanelAct
     return (
       <aside role="complementary" aria-label="Be Civic" class="panel collapsed" lang={model.lang} data-page={description?.page}>
         <button type="button" class="tab" aria-expanded="false" onClick={actions.toggle}>
-          {t.expand}
+          {boot.expand}
         </button>
       </aside>
     );
   }
+  const t = model.strings;
   const fallbacks = description ? fallbackLangs(description) : [];
   const dossiers = state?.dossiers ?? [];
   const ordered = state?.activeDossier ? [...dossiers].sort((a, b) => Number(b.id === state.activeDossier) - Number(a.id === state.activeDossier)) : dossiers;
@@ -164,18 +168,18 @@ export function Panel({ model, actions }: { model: PanelModel; actions: PanelAct
       <header>
         <h2 tabindex={-1}>Be Civic</h2>
         <button type="button" class="hide" aria-expanded="true" onClick={actions.toggle}>
-          {t.collapse}
+          {boot.collapse}
         </button>
       </header>
-      {!description ? (
-        <p aria-busy="true">{t.loading}</p>
+      {!description || !t ? (
+        <p aria-busy="true">{boot.loading}</p>
       ) : (
         <>
           <p class="where">
             <Text value={description.portalName} /> — <Text value={description.pageTitle} />
           </p>
           {model.covered && <p class="warning">{t.covered}</p>}
-          {fallbacks.length > 0 && <p class="note">{t.fallback(fallbacks.map((l) => t.langName[l]).join(', '))}</p>}
+          {fallbacks.length > 0 && <p class="note">{fill(t.fallback, { langs: fallbacks.map((l) => t.langName[l]).join(', ') })}</p>}
           {description.role === 'login' ? (
             <section class="login" aria-label={t.loginHeading}>
               <h3>{t.loginHeading}</h3>

@@ -6,7 +6,7 @@
  * browser events and the real location count.
  */
 import { render } from 'preact';
-import type { PageDescription, PageState } from '../messaging/protocol';
+import type { PageState } from '../messaging/protocol';
 import type { Status } from '../store/model';
 import { isLang, pickLang, type Lang } from '../i18n';
 import { awaitsSignals, recognise, type RecognitionIndex } from '../recognise';
@@ -16,7 +16,8 @@ import { createHost, type PanelHost } from './host';
 import { Panel, masked, type CaptureField, type PanelActions, type PanelModel } from './Panel';
 import { PRIMARY_BUTTONS, choosePlacement, type Placement } from './placement';
 import { documentProbe } from './probe';
-import { STRINGS } from './strings';
+import type { Strings } from './strings';
+import { fill } from './boot';
 
 /** How long a URL whose rules wait on DOM signals is watched for late-rendered content. */
 const LATE_RENDER_MS = 5_000;
@@ -199,23 +200,28 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     void load(shown, gen);
   };
 
+  /** The catalog's texts for the page and the panel's words, both in one language. */
+  const texts = (page: string, lang: Lang) =>
+    Promise.all([request('page:describe', { page, lang }), request('panel:strings', { lang })]).catch(() => undefined);
+
   const load = async (shown: Shown, gen: number) => {
     const stateAsked = readState(shown.page);
-    let description: PageDescription | undefined = await request('page:describe', { page: shown.page, lang: browserLang }).catch(() => undefined);
+    let got = await texts(shown.page, browserLang);
     const state = await stateAsked;
     if (gen !== generation || current !== shown) return;
-    if (!description) {
+    if (!got) {
       // Without the catalog's texts there is nothing right to show: leave quietly.
       if (!extensionAlive()) stop();
       else unmount();
       return;
     }
     const lang = state && isLang(state.lang) ? state.lang : browserLang;
-    if (lang !== description.pageTitle.lang && lang !== browserLang) {
-      description = await request('page:describe', { page: shown.page, lang }).catch(() => description);
+    if (lang !== browserLang) {
+      got = (await texts(shown.page, lang)) ?? got;
       if (gen !== generation || current !== shown) return;
     }
-    shown.model = { ...shown.model, lang, description, state, collapsed: state?.collapsed ?? false };
+    const [description, strings] = got;
+    shown.model = { ...shown.model, lang, description, strings, state, collapsed: state?.collapsed ?? false };
     draw(shown);
     requestAnimationFrame(() => {
       if (current === shown && timings.ready === undefined) timings.ready = performance.now();
@@ -238,11 +244,13 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     shown.stateLoading = false;
     if (current !== shown) return;
     if (state) {
-      const lang = isLang(state.lang) ? state.lang : shown.model.lang;
-      let description = shown.model.description;
-      if (description && lang !== shown.model.lang) description = await request('page:describe', { page: shown.page, lang }).catch(() => description);
+      let { lang, description, strings } = shown.model;
+      if (isLang(state.lang) && state.lang !== lang) {
+        const got = await texts(shown.page, state.lang);
+        if (got) [lang, description, strings] = [state.lang, ...got];
+      }
       if (current !== shown) return;
-      shown.model = { ...shown.model, state, lang, description, collapsed: state.collapsed };
+      shown.model = { ...shown.model, state, lang, description, strings, collapsed: state.collapsed };
       draw(shown);
     }
     if (shown.stateAgain) {
@@ -258,18 +266,18 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     draw(shown);
   };
 
-  const usable = (): Shown | undefined => {
+  const usable = (): (Shown & { model: { strings: Strings } }) | undefined => {
     const shown = current;
-    if (!shown) return undefined;
+    if (!shown?.model.strings) return undefined;
     if (!extensionAlive()) {
       stop();
       return undefined;
     }
     if (shown.model.covered) {
-      say(shown, STRINGS[shown.model.lang].covered);
+      say(shown, shown.model.strings.covered);
       return undefined;
     }
-    return shown;
+    return shown as Shown & { model: { strings: Strings } };
   };
 
   const replaceProgress = (shown: Shown, progress: NonNullable<PageState['dossiers'][number]['needs'][number]['progress']>) => {
@@ -301,20 +309,20 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     setStatus(dossierId: string, artefact: string, status: Status) {
       const shown = usable();
       if (!shown) return;
-      const t = STRINGS[shown.model.lang];
+      const t = shown.model.strings;
       request('progress:set-status', { dossierId, artefact, status }).then(
         (progress) => {
           if (current !== shown) return;
           replaceProgress(shown, progress);
-          say(shown, t.statusSaved(t.status[progress.status]));
+          say(shown, fill(t.statusSaved, { status: t.status[progress.status] }));
         },
-        (error: Error) => current === shown && say(shown, t.failed(error.message)),
+        (error: Error) => current === shown && say(shown, fill(t.failed, { reason: error.message })),
       );
     },
     capture(dossierId: string, artefact: string, field: CaptureField) {
       const shown = usable();
       if (!shown) return;
-      const t = STRINGS[shown.model.lang];
+      const t = shown.model.strings;
       const value = (getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_CAPTURE);
       if (!value) {
         say(shown, t.noSelection);
@@ -324,15 +332,15 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
         (progress) => {
           if (current !== shown) return;
           replaceProgress(shown, progress);
-          say(shown, t.savedValue(field.label.text, masked(field.kind, progress.captured[field.id]?.value ?? value)));
+          say(shown, fill(t.savedValue, { field: field.label.text, value: masked(field.kind, progress.captured[field.id]?.value ?? value) }));
         },
-        (error: Error) => current === shown && say(shown, t.failed(error.message)),
+        (error: Error) => current === shown && say(shown, fill(t.failed, { reason: error.message })),
       );
     },
     openSetup() {
       const shown = usable();
       if (!shown) return;
-      request('dashboard:open', { setup: true }).catch((error: Error) => say(shown, STRINGS[shown.model.lang].failed(error.message)));
+      request('dashboard:open', { setup: true }).catch((error: Error) => say(shown, fill(shown.model.strings.failed, { reason: error.message })));
     },
     leave() {
       const shown = current;

@@ -18,6 +18,7 @@ import { exportBackup, importBackup } from '../backup/backup';
 import { artefactsServedAt, capturesAt, pagesAt } from './access';
 import { SETTINGS_KEY, STORE_NAMES, type Store } from './db';
 import { DEFAULT_SETTINGS, type Appointment, type Dossier, type HistoryEntry, type Progress, type Settings } from './model';
+import { STRINGS as PANEL_STRINGS } from '../panel/strings';
 
 export interface StoreDeps {
   catalog: CompiledCatalog;
@@ -205,6 +206,7 @@ export function createHandlers(deps: StoreDeps): Handlers {
 
   return {
     'page:describe': ({ page, lang }) => describePage(catalog, page, lang),
+    'panel:strings': ({ lang }) => PANEL_STRINGS[lang],
     'page:state': ({ page }, sender) => pageState(page, sender),
 
     'panel:collapse': async ({ collapsed }, sender) => {

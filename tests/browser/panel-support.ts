@@ -1,0 +1,117 @@
+/**
+ * What the panel tests read from the panel's closed shadow root (through harness.inPanel), and the
+ * axe-core check of it: axe cannot enter a closed root, so the live panel's DOM and stylesheet are
+ * cloned into an open shadow root on the same page and axe runs there, with the page's real viewport
+ * and color scheme.
+ */
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { eventually, inPanel } from './harness';
+
+export interface PanelView {
+  role: string | null;
+  label: string | null;
+  page: string | null;
+  lang: string | null;
+  text: string;
+  loading: boolean;
+  collapsed: boolean;
+  headings: string[];
+  buttons: Array<{ name: string; pressed: string | null; expanded: string | null }>;
+  fallbackSpans: string[];
+  rect: { left: number; top: number; width: number; height: number };
+}
+
+const READ = `(root) => {
+  const a = root.querySelector('aside');
+  if (!a) return null;
+  const r = a.getBoundingClientRect();
+  return {
+    role: a.getAttribute('role'),
+    label: a.getAttribute('aria-label'),
+    page: a.dataset.page ?? null,
+    lang: a.getAttribute('lang'),
+    text: a.textContent.replace(/\\s+/g, ' '),
+    loading: !!a.querySelector('[aria-busy="true"]'),
+    collapsed: a.classList.contains('collapsed'),
+    headings: [...a.querySelectorAll('h2, h3, h4')].map((h) => h.textContent),
+    buttons: [...a.querySelectorAll('button')].map((b) => ({ name: b.textContent, pressed: b.getAttribute('aria-pressed'), expanded: b.getAttribute('aria-expanded') })),
+    fallbackSpans: [...a.querySelectorAll('span[lang]')].map((s) => s.getAttribute('lang')),
+    rect: { left: r.left, top: r.top, width: r.width, height: r.height },
+  };
+}`;
+
+export function readPanel(page: Page): Promise<PanelView | undefined> {
+  return inPanel<PanelView | null>(page, READ).then((v) => v ?? undefined);
+}
+
+/** The panel once the background's texts are in (no longer the loading shell). */
+export function panelReady(page: Page, what = 'the panel'): Promise<PanelView> {
+  return eventually(async () => {
+    const view = await readPanel(page);
+    return view && !view.loading ? view : undefined;
+  }, what);
+}
+
+/** Clicks a button of the panel by its text, as a user does: a real mouse click at its position. */
+export async function clickInPanel(page: Page, name: string | RegExp): Promise<void> {
+  const source = typeof name === 'string' ? JSON.stringify(name) : name.toString();
+  const point = await inPanel<{ x: number; y: number } | null>(
+    page,
+    `(root) => {
+      const want = ${source};
+      const b = [...root.querySelectorAll('button')].find((b) => typeof want === 'string' ? b.textContent.trim() === want : want.test(b.textContent));
+      if (!b) return null;
+      b.scrollIntoView({ block: 'nearest' });
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }`,
+  );
+  if (!point) throw new Error(`no panel button ${source}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Number of <be-civic-panel> hosts on the page (duplicates would be a bug). */
+export function hostCount(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelectorAll('be-civic-panel').length);
+}
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A and AA violations in the live panel, as `rule: target` lines. */
+export async function axePanel(page: Page): Promise<string[]> {
+  const cloned = await inPanel<boolean>(
+    page,
+    `(root) => {
+      document.getElementById('be-civic-axe')?.remove();
+      const host = document.createElement('div');
+      host.id = 'be-civic-axe';
+      // Pinned at the top left, in flow inside its box, so the real panel (top layer) never lies over it.
+      host.style.cssText = 'position: fixed; left: 0; top: 0; z-index: 2147483647; width: 24em';
+      const open = host.attachShadow({ mode: 'open' });
+      for (const node of root.childNodes) open.append(node.cloneNode(true));
+      const pin = document.createElement('style');
+      pin.textContent = '.panel { position: static !important; max-block-size: none !important; }';
+      open.append(pin);
+      document.body.append(host);
+      return true;
+    }`,
+  );
+  if (!cloned) throw new Error('no panel to check');
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    // Evaluated through the DevTools protocol, so a page's strict CSP does not block it.
+    await cdp.send('Runtime.evaluate', { expression: AXE });
+    const { result } = (await cdp.send('Runtime.evaluate', {
+      expression: `axe.run({ include: [['#be-civic-axe']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+        .then((r) => { document.getElementById('be-civic-axe').remove(); return r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')); })`,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value: string[] } };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
