@@ -37,6 +37,10 @@ export default defineConfig({
     optional_permissions: ['notifications'],
     host_permissions: hosts.install,
     optional_host_permissions: hosts.onDemand,
+    // The panel's shortcut (src/panel/shortcut.ts says why a command and not a page key listener).
+    commands: {
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Move into the Be Civic panel on a portal page, and back' },
+    },
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
     ...(browser === 'firefox'
       ? {

@@ -8,6 +8,7 @@ import { Store } from '../src/store/db';
 import { createHandlers } from '../src/store/handlers';
 import { requestPersistence, storageEstimate } from '../src/store/persistence';
 import { openWelcomeOnInstall } from '../src/welcome/install';
+import { relayPanelShortcut } from '../src/panel/shortcut';
 import { startBookingServices } from '../src/booking/background';
 
 /**
@@ -17,6 +18,7 @@ import { startBookingServices } from '../src/booking/background';
  */
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
+  relayPanelShortcut();
   const hosts = [...new Set(catalog.pages.flatMap((p) => p.hosts))];
   const options: RouterOptions = {
     extensionOrigin: browser.runtime.getURL('/'),

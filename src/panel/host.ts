@@ -44,15 +44,30 @@ export interface PanelHost {
   destroy(): void;
 }
 
+/**
+ * A constructed stylesheet where the browser has them (a page's strict CSP cannot block it), else a
+ * <style> element in the shadow root.
+ */
+function adoptStyles(shadow: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = doc.create('style');
+    style.textContent = css;
+    shadow.append(style);
+  }
+}
+
 export function createHost(onGiveUp: () => void): PanelHost | undefined {
   const root = doc.root();
   if (!root) return undefined;
   const host = doc.create(TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.create('style');
-  style.textContent = css;
+  adoptStyles(shadow);
   const container = doc.create('div');
-  shadow.append(style, container);
+  shadow.append(container);
   const popover = typeof host.showPopover === 'function';
 
   let repairs = 0;
@@ -60,12 +75,16 @@ export function createHost(onGiveUp: () => void): PanelHost | undefined {
   let burstStart = 0;
   let alive = true;
 
+  // Set through the CSSOM, which a page's CSP does not block (a style attribute written as markup would be).
+  host.style.cssText = HOST_STYLE;
+  const style = host.getAttribute('style');
+
   const expectedAttributes = (): boolean =>
-    host.getAttribute('style') === HOST_STYLE && (!popover || host.getAttribute('popover') === 'manual') && host.attributes.length === (popover ? 2 : 1);
+    host.getAttribute('style') === style && (!popover || host.getAttribute('popover') === 'manual') && host.attributes.length === (popover ? 2 : 1);
 
   const setUp = () => {
     for (const name of host.getAttributeNames()) if (name !== 'style' && name !== 'popover') host.removeAttribute(name);
-    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    if (host.getAttribute('style') !== style) host.style.cssText = HOST_STYLE;
     if (popover && host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
     if (host.parentNode !== root) root.append(host);
     if (popover && !host.matches(':popover-open')) {

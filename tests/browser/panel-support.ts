@@ -91,6 +91,7 @@ export async function axePanel(page: Page): Promise<string[]> {
       // Pinned at the top left, in flow inside its box, so the real panel (top layer) never lies over it.
       host.style.cssText = 'position: fixed; left: 0; top: 0; z-index: 2147483647; width: 24em';
       const open = host.attachShadow({ mode: 'open' });
+      open.adoptedStyleSheets = [...root.adoptedStyleSheets];
       for (const node of root.childNodes) open.append(node.cloneNode(true));
       const pin = document.createElement('style');
       pin.textContent = '.panel { position: static !important; max-block-size: none !important; }';
@@ -106,7 +107,12 @@ export async function axePanel(page: Page): Promise<string[]> {
     await cdp.send('Runtime.evaluate', { expression: AXE });
     const { result } = (await cdp.send('Runtime.evaluate', {
       expression: `axe.run({ include: [['#be-civic-axe']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-        .then((r) => { document.getElementById('be-civic-axe').remove(); return r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')); })`,
+        .then((r) => {
+          document.getElementById('be-civic-axe').remove();
+          // A check that looked at nothing would pass vacuously: report that as a failure.
+          if (r.passes.length < 5) return ['axe checked almost nothing (' + r.passes.length + ' rules passed)'];
+          return r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
+        })`,
       awaitPromise: true,
       returnByValue: true,
     })) as { result: { value: string[] } };
