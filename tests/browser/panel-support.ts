@@ -1,13 +1,74 @@
 /**
- * What the panel tests read from the panel's closed shadow root (through harness.inPanel), and the
- * axe-core check of it: axe cannot enter a closed root, so the live panel's DOM and stylesheet are
- * cloned into an open shadow root on the same page and axe runs there, with the page's real viewport
- * and color scheme.
+ * What the panel tests read from the panel's closed shadow root, and the axe-core check of it. Reads
+ * run through the DevTools protocol in a world of the test's own (like harness.inPanel, but not in the
+ * page's world, whose built-ins a hostile page may have replaced). axe cannot enter a closed root, so
+ * the live panel's DOM and stylesheet are cloned into an open shadow root on the same page and axe
+ * runs there, with the page's real viewport, fonts and color scheme.
  */
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { eventually, inPanel } from './harness';
+import { eventually } from './harness';
+
+interface CdpNode {
+  localName?: string;
+  backendNodeId: number;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+function findHost(node: CdpNode): CdpNode | undefined {
+  if (node.localName === 'be-civic-panel') return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const hit = findHost(child);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Evaluates `expression` in the test's own world of the page; with `fn`, calls it on the panel's shadow root (undefined without a panel). */
+export async function inTestWorld<T>(page: Page, options: { fn?: string; expression?: string }): Promise<T | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'be-civic-test' })) as {
+      executionContextId: number;
+    };
+    if (options.expression) {
+      const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+        expression: options.expression,
+        contextId: executionContextId,
+        awaitPromise: true,
+        returnByValue: true,
+      })) as { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value;
+    }
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = findHost(root)?.shadowRoots?.[0];
+    if (!shadow) return undefined;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, executionContextId })) as { object: { objectId: string } };
+    const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () { return (${options.fn})(this); }`,
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Runs `fn` on the panel's closed shadow root, in the test's own world. */
+export function inPanel<T>(page: Page, fn: string): Promise<T | undefined> {
+  return inTestWorld<T>(page, { fn });
+}
+
+/** Evaluates an expression in the test's own world (the page's built-ins may be broken). */
+export function onPage<T>(page: Page, expression: string): Promise<T> {
+  return inTestWorld<T>(page, { expression }) as Promise<T>;
+}
 
 export interface PanelView {
   role: string | null;
@@ -74,7 +135,7 @@ export async function clickInPanel(page: Page, name: string | RegExp): Promise<v
 
 /** Number of <be-civic-panel> hosts on the page (duplicates would be a bug). */
 export function hostCount(page: Page): Promise<number> {
-  return page.evaluate(() => document.querySelectorAll('be-civic-panel').length);
+  return onPage<number>(page, `document.querySelectorAll('be-civic-panel').length`);
 }
 
 const require = createRequire(import.meta.url);
@@ -101,23 +162,14 @@ export async function axePanel(page: Page): Promise<string[]> {
     }`,
   );
   if (!cloned) throw new Error('no panel to check');
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    // Evaluated through the DevTools protocol, so a page's strict CSP does not block it.
-    await cdp.send('Runtime.evaluate', { expression: AXE });
-    const { result } = (await cdp.send('Runtime.evaluate', {
-      expression: `axe.run({ include: [['#be-civic-axe']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-        .then((r) => {
-          document.getElementById('be-civic-axe').remove();
-          // A check that looked at nothing would pass vacuously: report that as a failure.
-          if (r.passes.length < 5) return ['axe checked almost nothing (' + r.passes.length + ' rules passed)'];
-          return r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
-        })`,
-      awaitPromise: true,
-      returnByValue: true,
-    })) as { result: { value: string[] } };
-    return result.value;
-  } finally {
-    await cdp.detach();
-  }
+  return onPage<string[]>(
+    page,
+    `${AXE}
+    axe.run({ include: [['#be-civic-axe']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => {
+      document.getElementById('be-civic-axe').remove();
+      // A check that looked at nothing would pass vacuously: report that as a failure.
+      if (r.passes.length < 5) return ['axe checked almost nothing (' + r.passes.length + ' rules passed)'];
+      return r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
+    })`,
+  );
 }

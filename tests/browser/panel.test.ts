@@ -6,8 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, inPanel, launch, type Session } from './harness';
-import { axePanel, clickInPanel, hostCount, panelReady, readPanel } from './panel-support';
+import { eventually, launch, type Session } from './harness';
+import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel } from './panel-support';
 
 /**
  * Sends what the background sends when the user presses the panel's shortcut (the command itself is
