@@ -48,6 +48,7 @@ function validPayloads(dossierId: string): Record<MessageType, unknown> {
   return {
     'page:describe': { page: 'irisbox-birth', lang: 'fr' },
     'page:state': { page: 'irisbox-birth' },
+    'panel:strings': { lang: 'fr' },
     'panel:collapse': { collapsed: true },
     'dashboard:open': { setup: true },
     'progress:set-status': { ...ref, status: 'obtained' },
