@@ -71,6 +71,18 @@ describe('progress', () => {
     await h.call('history:undo', { dossierId: dossier.id });
     expect(await h.call('dossier:list', {})).toEqual([]);
     expect(await h.call('history:undo', { dossierId: dossier.id })).toEqual({ undone: null });
+    // Undoing the creation leaves nothing behind, not even history that would point at no dossier.
+    expect(Object.values(await h.snapshot()).flat()).toEqual([]);
+  });
+
+  it('undoing an added file removes its bytes too', async () => {
+    const { h, dossier } = await withDossier();
+    await h.call('attachment:add', { dossierId: dossier.id, artefact: 'id-copy', name: 'a.txt', type: 'text/plain', base64: btoa('one') });
+    await h.call('attachment:add', { dossierId: dossier.id, artefact: 'id-copy', name: 'b.txt', type: 'text/plain', base64: btoa('two') });
+    await h.call('history:undo', { dossierId: dossier.id });
+    const after = await h.snapshot();
+    expect((after.progress[0] as { attachments: Array<{ name: string }> }).attachments.map((a) => a.name)).toEqual(['a.txt']);
+    expect(after.attachments).toEqual([{ id: 'id-2', dossierId: dossier.id, artefact: 'id-copy', blob: ['text/plain', [...'one'].map((c) => c.charCodeAt(0))] }]);
   });
 });
 

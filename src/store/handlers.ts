@@ -16,9 +16,12 @@ import { isValidNationalRegisterNumber, normaliseNationalRegisterNumber } from '
 import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { exportBackup, importBackup } from '../backup/backup';
 import { artefactsServedAt, capturesAt, pagesAt } from './access';
-import { SETTINGS_KEY, STORE_NAMES, type Store } from './db';
+import type { IDBPTransaction } from 'idb';
+import { SETTINGS_KEY, STORE_NAMES, type CivicSchema, type Store } from './db';
 import { DEFAULT_SETTINGS, type Appointment, type Dossier, type HistoryEntry, type Progress, type Settings } from './model';
 import { STRINGS as PANEL_STRINGS } from '../panel/strings';
+
+type AllStoresTx = IDBPTransaction<CivicSchema, Array<'dossiers' | 'progress' | 'attachments' | 'appointments' | 'history' | 'settings'>, 'readwrite'>;
 
 export interface StoreDeps {
   catalog: CompiledCatalog;
@@ -135,6 +138,17 @@ export function createHandlers(deps: StoreDeps): Handlers {
     });
     announce(['progress'], dossierId);
     return saved;
+  }
+
+  /** Removes a dossier and everything that belongs to it, its history included, within `tx`. */
+  async function removeDossier(tx: AllStoresTx, id: string): Promise<void> {
+    await tx.objectStore('dossiers').delete(id);
+    for (const name of ['progress', 'attachments', 'appointments', 'history'] as const) {
+      const keys = await tx.objectStore(name).index('byDossier').getAllKeys(id);
+      await Promise.all(keys.map((key) => tx.objectStore(name).delete(key as never)));
+    }
+    const settings = await settingsIn(tx);
+    if (settings.activeDossier === id) await tx.objectStore('settings').put(without(settings, ['activeDossier']), SETTINGS_KEY);
   }
 
   async function pageState(pageId: string, sender: SenderInfo): Promise<PageState> {
@@ -367,13 +381,7 @@ export function createHandlers(deps: StoreDeps): Handlers {
     'dossier:delete': async ({ id }) => {
       await store.write(['dossiers', 'progress', 'attachments', 'appointments', 'history', 'settings'], async (tx) => {
         if (!(await tx.objectStore('dossiers').get(id))) refused(`unknown dossier "${id}"`);
-        await tx.objectStore('dossiers').delete(id);
-        for (const name of ['progress', 'attachments', 'appointments', 'history'] as const) {
-          const keys = await tx.objectStore(name).index('byDossier').getAllKeys(id);
-          await Promise.all(keys.map((key) => tx.objectStore(name).delete(key as never)));
-        }
-        const settings = await settingsIn(tx);
-        if (settings.activeDossier === id) await tx.objectStore('settings').put(without(settings, ['activeDossier']), SETTINGS_KEY);
+        await removeDossier(tx, id);
       });
       announce(['all'], id);
       return null;
@@ -415,26 +423,36 @@ export function createHandlers(deps: StoreDeps): Handlers {
         while (cursor && (cursor.value.undone || cursor.value.undoOf !== undefined)) cursor = await cursor.continue();
         if (!cursor) return null;
         const entry = cursor.value;
-        const settings = await settingsIn(tx);
-        let restored = entry.before as Dossier | Progress | Appointment | null;
-        if (entry.store === 'progress' && restored) {
-          // Attachment bytes removed since then are gone; keep only the files that still exist.
-          const progress = restored as Progress;
-          const present = await Promise.all(progress.attachments.map((a) => tx.objectStore('attachments').getKey(a.id)));
-          restored = { ...progress, attachments: progress.attachments.filter((_, i) => present[i] !== undefined) };
+        const reverted = { ...entry, undone: true } satisfies HistoryEntry;
+        if (entry.store === 'dossiers' && entry.before === null) {
+          // Undoing the creation: every later change is undone already, so the dossier simply goes.
+          await removeDossier(tx, dossierId);
+          return reverted;
         }
-        if (entry.store === 'dossiers' && restored && !settings.keepNationalRegisterNumber) restored = without(restored as Dossier, ['nationalRegisterNumber']);
-        const target = tx.objectStore(entry.store);
+        const settings = await settingsIn(tx);
         const record = (entry.after ?? entry.before) as { id?: string; dossierId: string; artefact?: string };
         const key = entry.store === 'progress' ? [record.dossierId, record.artefact] : record.id;
+        const target = tx.objectStore(entry.store);
         const current = ((await target.get(key as never)) ?? null) as unknown;
+        let restored = entry.before as Dossier | Progress | Appointment | null;
+        if (entry.store === 'progress') {
+          // Bytes removed since then are gone, so the restored record lists only files that still exist;
+          // bytes added by the change being undone go with it.
+          const attachmentsStore = tx.objectStore('attachments');
+          const kept = (restored as Progress | null)?.attachments ?? [];
+          const present = await Promise.all(kept.map((a) => attachmentsStore.getKey(a.id)));
+          if (restored) restored = { ...(restored as Progress), attachments: kept.filter((_, i) => present[i] !== undefined) };
+          const keptIds = new Set(kept.map((a) => a.id));
+          for (const added of (current as Progress | null)?.attachments ?? []) if (!keptIds.has(added.id)) await attachmentsStore.delete(added.id);
+        }
+        if (entry.store === 'dossiers' && restored && !settings.keepNationalRegisterNumber) restored = without(restored as Dossier, ['nationalRegisterNumber']);
         if (restored) await target.put(restored as never);
         else await target.delete(key as never);
-        await tx.objectStore('history').put({ ...entry, undone: true });
+        await tx.objectStore('history').put(reverted);
         await tx.objectStore('history').add({ dossierId, at: now(), store: entry.store, key: entry.key, before: current, after: restored, undoOf: entry.id });
-        return { ...entry, undone: true } satisfies HistoryEntry;
+        return reverted;
       });
-      if (undone) announce([undone.store], dossierId);
+      if (undone) announce(undone.store === 'dossiers' && undone.before === null ? ['all'] : [undone.store], dossierId);
       return { undone };
     },
 
