@@ -16,12 +16,13 @@ import { isValidNationalRegisterNumber, normaliseNationalRegisterNumber } from '
 import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { exportBackup, importBackup } from '../backup/backup';
 import { artefactsServedAt, capturesAt, pagesAt } from './access';
-import type { IDBPTransaction } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { SETTINGS_KEY, STORE_NAMES, type CivicSchema, type Store } from './db';
 import { DEFAULT_SETTINGS, type Appointment, type Dossier, type HistoryEntry, type Progress, type Settings } from './model';
 import { STRINGS as PANEL_STRINGS } from '../panel/strings';
 
 type AllStoresTx = IDBPTransaction<CivicSchema, Array<'dossiers' | 'progress' | 'attachments' | 'appointments' | 'history' | 'settings'>, 'readwrite'>;
+type AttachmentsStore = IDBPObjectStore<CivicSchema, ['dossiers', 'progress', 'history', 'settings', 'attachments'], 'attachments', 'readwrite'>;
 
 export interface StoreDeps {
   catalog: CompiledCatalog;
@@ -115,10 +116,10 @@ export function createHandlers(deps: StoreDeps): Handlers {
     dossierId: string,
     artefact: string,
     change: (current: Progress, settings: Settings) => Progress,
-    extraStores: Array<'attachments'> = [],
-    alsoInTx?: (tx: { objectStore(name: 'attachments'): { put(v: unknown): Promise<unknown>; delete(k: string): Promise<void> } }) => Promise<void>,
+    /** Attachment bytes written or removed with the record, in the same transaction. */
+    bytes?: (attachments: AttachmentsStore) => Promise<unknown>,
   ): Promise<Progress> {
-    const saved = await store.write(['dossiers', 'progress', 'history', 'settings', ...extraStores], async (tx) => {
+    const saved = await store.write(['dossiers', 'progress', 'history', 'settings', 'attachments'], async (tx) => {
       // Requests of one transaction run in order anyway; issuing them together saves round trips to the
       // browser's storage process, which is most of a status change's latency.
       const [dossier, stored, settings] = await Promise.all([
@@ -131,7 +132,7 @@ export function createHandlers(deps: StoreDeps): Handlers {
       const after = withExpiry({ ...change(before ?? freshProgress(dossierId, artefact), settings), updatedAt: now() });
       await Promise.all([
         tx.objectStore('progress').put(after),
-        alsoInTx?.(tx as never),
+        bytes?.(tx.objectStore('attachments')),
         tx.objectStore('history').add({ dossierId, at: after.updatedAt, store: 'progress', key: `${dossierId}/${artefact}`, before, after }),
       ]);
       return after;
@@ -158,17 +159,17 @@ export function createHandlers(deps: StoreDeps): Handlers {
     }
     const served = new Set(page.serves.map((s) => s.artefact));
     const { writable, problem } = await store.status();
+    // Only the progress records of the artefacts this page serves are read: that is the page's slice.
     const data = await store.read(
       ['settings', 'dossiers', 'progress'],
       async (tx) => {
-        const settings = await settingsIn(tx);
-        const dossiers = await tx.objectStore('dossiers').getAll();
-        const progress = await Promise.all(
-          dossiers.map((d) => Promise.all([...served].map((a) => tx.objectStore('progress').get([d.id, a])))),
-        );
+        const [settings, dossiers] = await Promise.all([settingsIn(tx), tx.objectStore('dossiers').getAll()]);
+        const keys = dossiers.flatMap((d) => [...served].map((a) => [d.id, a] as [string, string]));
+        const records = await Promise.all(keys.map((key) => tx.objectStore('progress').get(key)));
+        const progress = new Map(records.flatMap((p) => (p ? [[`${p.dossierId}/${p.artefact}`, p] as const] : [])));
         return { settings, dossiers, progress };
       },
-      { settings: DEFAULT_SETTINGS, dossiers: [] as Dossier[], progress: [] as Array<Array<Progress | undefined>> },
+      { settings: DEFAULT_SETTINGS, dossiers: [] as Dossier[], progress: new Map<string, Progress>() },
     );
     const lang: Lang = data.settings.lang ?? pickLang(languages());
     let host: string | undefined;
@@ -177,14 +178,14 @@ export function createHandlers(deps: StoreDeps): Handlers {
     } catch {
       host = undefined;
     }
-    const dossiers = data.dossiers.flatMap((dossier, index) => {
+    const dossiers = data.dossiers.flatMap((dossier) => {
       const procedure = procedureOf(dossier.procedure);
       if (!procedure) return [];
       const seen = new Set<string>();
       const needs = neededArtefacts(procedure, dossier)
         .filter((need) => served.has(need.artefact) && !seen.has(need.artefact) && seen.add(need.artefact))
         .map((need) => {
-          const progress = data.progress[index]?.[[...served].indexOf(need.artefact)];
+          const progress = data.progress.get(`${dossier.id}/${need.artefact}`);
           const label = need.requirement ?? artefactOf(need.artefact)?.title ?? { fr: need.artefact };
           return { artefact: need.artefact, requirement: localise(label, lang), ...(progress ? { progress } : {}) };
         });
@@ -309,8 +310,7 @@ export function createHandlers(deps: StoreDeps): Handlers {
         dossierId,
         artefact,
         (current) => ({ ...current, attachments: [...current.attachments, meta] }),
-        ['attachments'],
-        async (tx) => void (await tx.objectStore('attachments').put({ id, dossierId, artefact, blob })),
+        (attachments) => attachments.put({ id, dossierId, artefact, blob }),
       );
     },
 
@@ -338,8 +338,7 @@ export function createHandlers(deps: StoreDeps): Handlers {
           if (!current.attachments.some((a) => a.id === id)) refused(`no attachment "${id}" on this document`);
           return { ...current, attachments: current.attachments.filter((a) => a.id !== id) };
         },
-        ['attachments'],
-        async (tx) => tx.objectStore('attachments').delete(id),
+        (attachments) => attachments.delete(id),
       );
     },
 
