@@ -30,6 +30,7 @@ export interface DemoOptions {
 
 export interface Demo {
   context: BrowserContext;
+  headless: boolean;
   extensionId: string;
   lang: Lang;
   dossierId: string;
@@ -111,6 +112,7 @@ export async function openDemo(options: DemoOptions): Promise<Demo> {
     const welcome = await eventually(async () => context.pages().find((p) => p.url() === welcomeUrl), 'the welcome page the extension opens on install');
     await welcome.getByRole('heading', { level: 1 }).waitFor();
     log('The welcome page opened on install');
+    for (const blank of context.pages().filter((p) => p.url() === 'about:blank')) await blank.close();
 
     const ask: Ask = async <T extends MessageType>(type: T, payload: RequestOf<T>) => {
       const reply = await welcome.evaluate(
@@ -125,6 +127,7 @@ export async function openDemo(options: DemoOptions): Promise<Demo> {
 
     return {
       context,
+      headless: options.headless,
       extensionId,
       lang,
       dossierId,
@@ -143,18 +146,24 @@ export async function openDemo(options: DemoOptions): Promise<Demo> {
   }
 }
 
-/** Opens a stop and waits until the panel shows the catalog page the stop expects. */
-export async function visitStop(demo: Demo, stop: Stop): Promise<Page> {
+/** Opens a stop and waits until the panel shows the catalog page the stop expects; says whether it did. */
+export async function visitStop(demo: Demo, stop: Stop): Promise<{ page: Page; panel: boolean }> {
   const page = await demo.context.newPage();
   await page.goto(stop.url);
-  const shown = await eventually(
-    () => inPanel<string>(page, `(root) => root.querySelector('aside')?.dataset.page`),
-    `the Be Civic panel on ${stop.url}`,
-  ).catch(() => undefined);
-  if (shown !== stop.page) {
-    throw new Error(`The panel did not recognise ${stop.url} as catalog page ${stop.page} (it showed ${shown ?? 'nothing'}). Is the catalog compiled and the extension rebuilt?`);
-  }
-  return page;
+  const probe = () => inPanel<string>(page, `(root) => root.querySelector('aside')?.dataset.page`);
+  const bound = stop.access === 'on-demand' ? 3_000 : 10_000;
+  const shown = await eventually(probe, `the Be Civic panel on ${stop.url}`, bound).catch(() => undefined);
+  if (shown === stop.page) return { page, panel: true };
+  if (shown === undefined && stop.access === 'on-demand') return { page, panel: false };
+  throw new Error(`The panel did not recognise ${stop.url} as catalog page ${stop.page} (it showed ${shown ?? 'nothing'}). Is the catalog compiled and the extension rebuilt?`);
+}
+
+/** What the demo says about a booking site the user has not allowed yet. */
+export function notGrantedNote(stop: Stop, headless: boolean): string {
+  const host = new URL(stop.url).host;
+  return headless
+    ? `${host}: no panel until you allow this commune's booking site from the dashboard (Chromium asks in a prompt of its own, which an automated run cannot answer)`
+    : `${host}: no panel yet. Allow this commune's booking site from the dashboard (Chromium asks you), then reload that tab`;
 }
 
 /** Opens the dashboard on the sample dossier. */
@@ -163,6 +172,17 @@ export async function openDashboard(demo: Demo): Promise<Page> {
   await page.goto(`chrome-extension://${demo.extensionId}/dashboard.html#dossier=${encodeURIComponent(demo.dossierId)}`);
   await page.getByText(SAMPLE_LABEL).first().waitFor();
   return page;
+}
+
+/** For a person at the window: every stop in its own tab, then the dashboard in front. */
+export async function presentDemo(demo: Demo, log: (line: string) => void = () => {}): Promise<Page> {
+  for (const stop of STOPS) {
+    const { panel } = await visitStop(demo, stop);
+    log(panel ? `${new URL(stop.url).host}: the panel recognises ${stop.page}` : notGrantedNote(stop, demo.headless));
+  }
+  const dashboard = await openDashboard(demo);
+  await dashboard.bringToFront();
+  return dashboard;
 }
 
 /** Walks the demo as a user would and writes what it saw into `outDir`. */
@@ -180,14 +200,18 @@ export async function walkDemo(demo: Demo, outDir: string, log: (line: string) =
   await shoot(demo.welcome, 'welcome');
 
   for (const stop of STOPS) {
-    const page = await visitStop(demo, stop);
-    log(`${new URL(stop.url).host}: the panel recognises ${stop.page}`);
-    await shoot(page, stop.name);
+    const { page, panel } = await visitStop(demo, stop);
+    if (panel) {
+      log(`${new URL(stop.url).host}: the panel recognises ${stop.page}`);
+      await shoot(page, stop.name);
+    } else log(notGrantedNote(stop, demo.headless));
     await page.close();
   }
 
   const dashboard = await openDashboard(demo);
   await shoot(dashboard, 'dashboard');
+  await dashboard.getByRole('heading', { name: /checklist/i }).first().evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await shoot(dashboard, 'dashboard-checklist');
   const pdf = join(outDir, 'be-civic-summary.pdf');
   const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: /PDF/ }).click()]);
   await download.saveAs(pdf);

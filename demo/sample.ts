@@ -4,7 +4,7 @@
  * dashboard itself would, so the demo shows the real store and evaluation at work, not a mock-up.
  */
 import catalog from '../src/catalog/bundled';
-import { neededArtefacts } from '../src/dossier/requirements';
+import { evaluateCondition, neededArtefacts, type Answers } from '../src/dossier/requirements';
 import type { Lang } from '../src/i18n';
 import type { MessageType, RequestOf, ResponseOf } from '../src/messaging/protocol';
 import type { Status } from '../src/store/model';
@@ -55,7 +55,7 @@ export async function createSampleDossier(ask: Ask, lang: Lang): Promise<string>
   if (!procedure) throw new Error(`the catalog has no procedure ${SAMPLE_PROCEDURE}; run npm run catalog -- compile`);
   const asked = new Set(procedure.questions.map((q) => q.id));
   const answers = Object.fromEntries(Object.entries(PERSONA).filter(([id]) => asked.has(id)));
-  const choices = firstAlternatives(procedure.requirements);
+  const choices = firstAlternatives(procedure.requirements, answers);
   const commune = catalog.communes.some((c) => c.id === 'auderghem') ? 'auderghem' : undefined;
 
   const dossier = await ask('dossier:create', {
@@ -100,12 +100,14 @@ export async function createSampleDossier(ask: Ask, lang: Lang): Promise<string>
   return dossier.id;
 }
 
-/** For every oneOf group, the first alternative: the demo follows one path, as a user would. */
-function firstAlternatives(node: (typeof catalog.procedures)[number]['requirements']): Record<string, string> {
+/** For every oneOf group that applies, its first alternative that applies: one path, as a user would follow. */
+function firstAlternatives(node: (typeof catalog.procedures)[number]['requirements'], answers: Answers): Record<string, string> {
   const choices: Record<string, string> = {};
+  const applies = (n: typeof node) => !n.when || evaluateCondition(n.when, answers) !== false;
   const visit = (n: typeof node) => {
+    if (!applies(n)) return;
     if ('oneOf' in n) {
-      const first = n.oneOf[0];
+      const first = n.oneOf.find(applies);
       if (first) {
         choices[n.id] = first.id;
         visit(first);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { ROOT } from '../tests/browser/harness';
 import { isLang, type Lang } from '../src/i18n';
 import { STOPS } from './stops';
-import { openDemo, openDashboard, visitStop, walkDemo } from './demo';
+import { openDemo, presentDemo, walkDemo } from './demo';
 
 function parse(argv: string[]): { headless: boolean; lang: Lang; out: string } {
   let headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -43,14 +43,16 @@ async function main() {
     }
     return;
   }
-  for (const stop of STOPS) await visitStop(demo, stop);
-  const dashboard = await openDashboard(demo);
-  await dashboard.bringToFront();
+  await presentDemo(demo, log);
   log(`
 The demo is open. Each tab is a demo copy of a real portal page, served offline under its real address:
 ${STOPS.map((s) => `  ${s.url}`).join('\n')}
-The Be Civic panel appears on each; the dashboard shows the sample dossier. Close the browser to end.`);
-  await new Promise<void>((resolve) => demo.context.on('close', () => resolve()));
+The Be Civic panel appears on each (on the booking site once you allow it from the dashboard);
+the dashboard shows the sample dossier. Close the browser, or press Ctrl+C here, to end.`);
+  await new Promise<void>((resolve) => {
+    demo.context.on('close', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
   await demo.close();
 }
 

@@ -11,6 +11,12 @@ export interface Stop {
   page: string;
   /** The demo copy, under demo/pages/. */
   file: string;
+  /**
+   * 'on-demand': a commune booking site, which the extension may only read once the user allows it
+   * for their commune in the dashboard. Chromium asks that in a prompt of its own that no automation
+   * can answer, so a headless run shows the page without the panel and says why.
+   */
+  access?: 'on-demand';
 }
 
 export const STOPS: Stop[] = [
@@ -33,5 +39,6 @@ export const STOPS: Stop[] = [
     url: 'https://auderghem.covservices.net/WaitBox.asp?st=1&c0=1141&o=1',
     page: 'auderghem-booking',
     file: 'auderghem-booking.html',
+    access: 'on-demand',
   },
 ];
