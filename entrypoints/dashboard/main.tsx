@@ -1,35 +1,13 @@
 /**
- * The dossier dashboard. For now it lists the procedures the catalog knows; the dossier features
- * grow from here.
+ * The dossier dashboard page: several dossiers side by side, the set-up questions, each dossier's
+ * checklist, fees, appointments, history and the PDF summary, and the settings. The components live in
+ * src/dashboard/; this file only mounts them with the bundled catalog.
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { send } from '../../src/messaging/client';
+import catalog from '../../src/catalog/bundled';
 import { pickLang } from '../../src/i18n';
-import type { ResponseOf } from '../../src/messaging/protocol';
-
-function Dashboard() {
-  const lang = pickLang(navigator.languages);
-  const [procedures, setProcedures] = useState<ResponseOf<'catalog:procedures'> | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
-    send('catalog:procedures', { lang }).then(setProcedures, (e: Error) => setError(e.message));
-  }, [lang]);
-  return (
-    <main>
-      <h1>Be Civic</h1>
-      {error && <p role="alert">{error}</p>}
-      <h2>Procedures</h2>
-      <ul aria-busy={!procedures}>
-        {procedures?.map((p) => (
-          <li key={p.id} lang={p.title.lang}>
-            {p.title.text}
-          </li>
-        ))}
-      </ul>
-    </main>
-  );
-}
+import { App } from '../../src/dashboard/App';
+import '../../src/dashboard/dashboard.css';
 
 document.documentElement.lang = pickLang(navigator.languages);
-render(<Dashboard />, document.getElementById('app')!);
+render(<App catalog={catalog} />, document.getElementById('app')!);

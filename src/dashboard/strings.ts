@@ -24,6 +24,7 @@ const en = {
   no: 'No',
   notAnswered: 'not answered',
   optional: 'optional',
+  statusLabel: 'Status',
   status: {
     'not-started': 'Not started',
     'in-progress': 'In progress',
@@ -137,6 +138,8 @@ const en = {
   deleteDossier: 'Delete this dossier',
   deleteConfirm: (label: string) => `Delete the dossier "${label}" and its progress? This cannot be undone.`,
   nationalNumber: 'National register number',
+  nationalNumberInvalid: 'A national register number has 11 digits.',
+  unknownProcedure: (id: string) => `This dossier's procedure (${id}) is no longer in the catalog.`,
   nationalNumberHelp: 'Kept only because you allowed it in the settings; always shown masked.',
   answers: 'Set-up answers',
   // Settings
@@ -187,6 +190,7 @@ const fr: Strings = {
   no: 'Non',
   notAnswered: 'sans réponse',
   optional: 'facultatif',
+  statusLabel: 'Statut',
   status: {
     'not-started': 'Pas commencé',
     'in-progress': 'En cours',
@@ -297,6 +301,8 @@ const fr: Strings = {
   deleteDossier: 'Supprimer ce dossier',
   deleteConfirm: (label) => `Supprimer le dossier « ${label} » et son suivi ? C’est définitif.`,
   nationalNumber: 'Numéro de registre national',
+  nationalNumberInvalid: 'Un numéro de registre national a 11 chiffres.',
+  unknownProcedure: (id) => `La démarche de ce dossier (${id}) n’est plus dans le catalogue.`,
   nationalNumberHelp: 'Conservé seulement parce que vous l’avez permis dans les réglages ; toujours affiché masqué.',
   answers: 'Réponses',
   language: 'Langue',
@@ -343,6 +349,7 @@ const nl: Strings = {
   no: 'Nee',
   notAnswered: 'niet beantwoord',
   optional: 'optioneel',
+  statusLabel: 'Status',
   status: {
     'not-started': 'Niet begonnen',
     'in-progress': 'Bezig',
@@ -453,6 +460,8 @@ const nl: Strings = {
   deleteDossier: 'Dit dossier verwijderen',
   deleteConfirm: (label) => `Het dossier "${label}" en de voortgang verwijderen? Dit kan niet ongedaan worden gemaakt.`,
   nationalNumber: 'Rijksregisternummer',
+  nationalNumberInvalid: 'Een rijksregisternummer heeft 11 cijfers.',
+  unknownProcedure: (id) => `De procedure van dit dossier (${id}) staat niet meer in de catalogus.`,
   nationalNumberHelp: 'Alleen bewaard omdat u het in de instellingen toestond; altijd gemaskeerd getoond.',
   answers: 'Antwoorden',
   language: 'Taal',
@@ -499,6 +508,7 @@ const de: Strings = {
   no: 'Nein',
   notAnswered: 'nicht beantwortet',
   optional: 'optional',
+  statusLabel: 'Status',
   status: {
     'not-started': 'Nicht begonnen',
     'in-progress': 'In Arbeit',
@@ -609,6 +619,8 @@ const de: Strings = {
   deleteDossier: 'Diese Akte löschen',
   deleteConfirm: (label) => `Die Akte „${label}“ und ihren Fortschritt löschen? Das kann nicht rückgängig gemacht werden.`,
   nationalNumber: 'Nationalregisternummer',
+  nationalNumberInvalid: 'Eine Nationalregisternummer hat 11 Ziffern.',
+  unknownProcedure: (id) => `Das Verfahren dieser Akte (${id}) ist nicht mehr im Katalog.`,
   nationalNumberHelp: 'Nur gespeichert, weil Sie es in den Einstellungen erlaubt haben; immer maskiert angezeigt.',
   answers: 'Antworten',
   language: 'Sprache',

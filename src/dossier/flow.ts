@@ -60,15 +60,19 @@ export interface Verdict {
   missing: string[];
 }
 
+/**
+ * The leaves that make `condition` false. A leaf reached through a `not` is one that holds while the
+ * route needs it not to (negated); whyTrue finds those, and a `not` inside it switches back.
+ */
 function whyFalse(condition: Condition, answers: Answers): Reason[] {
-  if ('not' in condition) return whyTrue(condition.not, answers).map((r) => ({ ...r, negated: !r.negated }));
+  if ('not' in condition) return whyTrue(condition.not, answers);
   if ('all' in condition) return condition.all.filter((c) => evaluateCondition(c, answers) === false).flatMap((c) => whyFalse(c, answers));
   if ('any' in condition) return condition.any.flatMap((c) => whyFalse(c, answers));
   return [{ fact: condition.fact, answer: answers[condition.fact]!, expected: condition, negated: false }];
 }
 
 function whyTrue(condition: Condition, answers: Answers): Reason[] {
-  if ('not' in condition) return whyFalse(condition.not, answers).map((r) => ({ ...r, negated: !r.negated }));
+  if ('not' in condition) return whyFalse(condition.not, answers);
   if ('all' in condition) return condition.all.flatMap((c) => whyTrue(c, answers));
   if ('any' in condition) {
     const first = condition.any.find((c) => evaluateCondition(c, answers) === true);

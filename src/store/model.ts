@@ -32,6 +32,8 @@ export const Dossier = z.strictObject({
   plannedSubmission: z.optional(day),
   /** Stored only when the user chose to (settings.keepNationalRegisterNumber); shown masked. */
   nationalRegisterNumber: z.optional(z.string().check(z.regex(/^\d{11}$/))),
+  /** The user's own notes on the whole dossier (per-document notes live in Progress). */
+  notes: z.optional(z.string().check(z.maxLength(20_000))),
   createdAt: moment,
   updatedAt: moment,
 });

@@ -1,0 +1,160 @@
+/**
+ * The dashboard's shell: loads settings and dossiers from the background, follows the address
+ * (route.ts), re-reads whatever the background says changed (ChangeNotice), and holds the one live
+ * region that announces outcomes to screen readers.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { CompiledCatalog } from '../catalog/compiled';
+import { pickLang } from '../i18n';
+import { send } from '../messaging/client';
+import type { ChangeNotice, DossierDetail } from '../messaging/protocol';
+import { DEFAULT_SETTINGS, type Dossier, type Settings } from '../store/model';
+import { Ctx, type DashboardContext } from './context';
+import { DossierView } from './DossierView';
+import { Overview } from './Overview';
+import { parseRoute, routeHash, type Route } from './route';
+import { SettingsView } from './SettingsView';
+import { Setup } from './Setup';
+import { strings } from './strings';
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function navigate(route: Route) {
+  location.hash = routeHash(route);
+}
+
+export function App({ catalog }: { catalog: CompiledCatalog }) {
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [dossiers, setDossiers] = useState<Dossier[] | undefined>();
+  const [details, setDetails] = useState<Record<string, DossierDetail>>({});
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+
+  const lang = settings?.lang ?? pickLang(navigator.languages);
+  const t = strings(lang);
+
+  const reload = useCallback(async (what: ChangeNotice['stores'] = ['all'], only?: string) => {
+    try {
+      if (what.includes('settings') || what.includes('all')) setSettings(await send('settings:get', {}));
+      const list = await send('dossier:list', {});
+      setDossiers(list);
+      const ids = only && list.some((d) => d.id === only) ? [only] : list.map((d) => d.id);
+      const fetched = await Promise.all(ids.map(async (id) => [id, await send('dossier:get', { id })] as const));
+      setDetails((previous) => {
+        const next = only ? { ...previous } : {};
+        for (const [id, detail] of fetched) next[id] = detail;
+        for (const id of Object.keys(next)) if (!list.some((d) => d.id === id)) delete next[id];
+        return next;
+      });
+      setLoadError(undefined);
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    const onHash = () => setRoute(parseRoute(location.hash));
+    const onMessage = (raw: unknown) => {
+      const notice = raw as Partial<ChangeNotice> | undefined;
+      if (notice?.kind !== 'be-civic:changed') return;
+      const stores = notice.stores ?? ['all'];
+      void reload(stores, stores.includes('all') || stores.includes('settings') ? undefined : notice.dossierId);
+    };
+    addEventListener('hashchange', onHash);
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      removeEventListener('hashchange', onHash);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, [reload]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t.appTitle;
+  }, [lang, t]);
+
+  const act = useCallback<DashboardContext['act']>(
+    async (work, done) => {
+      try {
+        const result = await work();
+        if (done) setMessage({ text: done, error: false });
+        return result;
+      } catch (error) {
+        setMessage({ text: `${t.errorPrefix} ${error instanceof Error ? error.message : String(error)}`, error: true });
+        return undefined;
+      }
+    },
+    [t],
+  );
+
+  const ctx = useMemo<DashboardContext>(
+    () => ({ lang, t, catalog, settings: settings ?? DEFAULT_SETTINGS, act, today: localToday() }),
+    [lang, t, catalog, settings, act],
+  );
+
+  const current = route.view === 'dossier' ? dossiers?.find((d) => d.id === route.id) : undefined;
+
+  return (
+    <Ctx.Provider value={ctx}>
+      <a class="skip" href="#content">
+        {t.mainNav}
+      </a>
+      <header class="top">
+        <p class="brand">Be Civic</p>
+        <nav aria-label={t.mainNav}>
+          <ul>
+            <li>
+              <a href="#" aria-current={route.view === 'overview' ? 'page' : undefined}>
+                {t.dossiers}
+              </a>
+            </li>
+            {dossiers?.map((d) => (
+              <li key={d.id}>
+                <a href={routeHash({ view: 'dossier', id: d.id })} aria-current={route.view === 'dossier' && route.id === d.id ? 'page' : undefined}>
+                  {d.label}
+                </a>
+              </li>
+            ))}
+            <li>
+              <a href="#setup" aria-current={route.view === 'setup' ? 'page' : undefined}>
+                {t.newDossier}
+              </a>
+            </li>
+            <li>
+              <a href="#settings" aria-current={route.view === 'settings' ? 'page' : undefined}>
+                {t.settings}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="content" tabIndex={-1}>
+        <div class={message?.error ? 'message error' : 'message'} role="status" aria-live="polite">
+          {message?.text}
+        </div>
+        {loadError && (
+          <p role="alert" class="error">
+            {t.errorPrefix} {loadError}
+          </p>
+        )}
+        {!dossiers || !settings ? (
+          <p aria-busy="true">{t.loading}</p>
+        ) : route.view === 'setup' ? (
+          <Setup preselect={route.procedure} onCreated={(d) => navigate({ view: 'dossier', id: d.id })} />
+        ) : route.view === 'settings' ? (
+          <SettingsView onChanged={() => reload()} />
+        ) : route.view === 'dossier' && current && details[current.id] ? (
+          <DossierView key={current.id} detail={details[current.id]!} onDeleted={() => navigate({ view: 'overview' })} />
+        ) : (
+          <Overview dossiers={dossiers} details={details} />
+        )}
+      </main>
+    </Ctx.Provider>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Settings: the interface language, keeping the national register number (opt-in), backup export and
+ * import, storage used, and wiping everything after a typed confirmation.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { LANGS, type Lang } from '../i18n';
+import { send } from '../messaging/client';
+import type { ResponseOf } from '../messaging/protocol';
+import { LANGUAGE_NAMES } from '../welcome/texts';
+import { useDashboard } from './context';
+import { saveFile } from './files';
+import { formatBytes } from './strings';
+
+export function SettingsView({ onChanged }: { onChanged: () => void }) {
+  const { t, lang, settings, act } = useDashboard();
+  const [estimate, setEstimate] = useState<ResponseOf<'storage:estimate'> | undefined>();
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    void act(() => send('storage:estimate', {})).then((e) => e && setEstimate(e));
+  }, [act, settings]);
+
+  const usage =
+    estimate?.usage == null
+      ? t.storageUnknown
+      : estimate.quota == null
+        ? formatBytes(estimate.usage, lang)
+        : t.storageOf(formatBytes(estimate.usage, lang), formatBytes(estimate.quota, lang));
+
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">{t.settings}</h1>
+
+      <div class="field">
+        <label for="settings-lang">{t.language}</label>
+        <select id="settings-lang" value={lang} onChange={(e) => act(() => send('settings:update', { lang: e.currentTarget.value as Lang }), undefined)}>
+          {LANGS.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div class="field check">
+        <input
+          id="settings-nrn"
+          type="checkbox"
+          checked={settings.keepNationalRegisterNumber}
+          onChange={(e) => act(() => send('settings:update', { keepNationalRegisterNumber: e.currentTarget.checked }), t.saved)}
+        />
+        <label for="settings-nrn">{t.keepNationalNumber}</label>
+      </div>
+
+      <h2>{t.backup}</h2>
+      <button
+        type="button"
+        onClick={() =>
+          act(async () => {
+            const { json, filename } = await send('backup:export', {});
+            saveFile(json, filename, 'application/json');
+          })
+        }
+      >
+        {t.backupExport}
+      </button>
+      <div class="field">
+        <label for="settings-import">{t.backupImport}</label>
+        <input
+          id="settings-import"
+          type="file"
+          accept="application/json,.json"
+          onChange={async (e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            if (!file) return;
+            const json = await file.text();
+            const counts = await act(() => send('backup:import', { json }));
+            input.value = '';
+            if (counts) {
+              await act(async () => counts, t.backupImported(counts.dossiers));
+              onChanged();
+            }
+          }}
+        />
+      </div>
+
+      <h2>{t.storage}</h2>
+      <p data-testid="storage">{usage}</p>
+
+      <h2>{t.wipe}</h2>
+      <p>{t.wipeExplain}</p>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (typed.trim().toUpperCase() !== t.wipeWord) return;
+          const done = await act(() => send('data:wipe', { confirm: true }).then(() => true), t.wipeDone);
+          if (done) {
+            setTyped('');
+            onChanged();
+          }
+        }}
+      >
+        <div class="field">
+          <label for="settings-wipe">{t.wipeConfirmLabel}</label>
+          <input id="settings-wipe" type="text" autocomplete="off" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="danger" disabled={typed.trim().toUpperCase() !== t.wipeWord}>
+          {t.wipe}
+        </button>
+      </form>
+    </section>
+  );
+}
