@@ -14,7 +14,7 @@ import { summarise } from '../src/dossier/summary';
 import { buildPdf } from '../src/export/pdf';
 import { LANGS } from '../src/i18n';
 
-const FONT = readFileSync(join(import.meta.dirname, '../public/fonts/DejaVuSans.ttf'));
+const FONT = readFileSync(join(import.meta.dirname, '../src/export/fonts/DejaVuSans.ttf'));
 
 export function syntheticDossier(requirements = 40): { catalog: CompiledCatalog; dossier: Dossier; progress: Progress[]; appointments: Appointment[] } {
   const artefacts: Artefact[] = [];

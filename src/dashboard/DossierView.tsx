@@ -4,7 +4,6 @@
  * calendar libraries are imported on click only, so opening the dashboard never loads them.
  */
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { localise } from '../i18n';
 import { send } from '../messaging/client';
 import type { DossierDetail } from '../messaging/protocol';
@@ -32,11 +31,8 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
   const exportPdf = async () => {
     setExporting(true);
     await act(async () => {
-      const [{ buildPdf }, font] = await Promise.all([
-        import('../export/pdf'),
-        fetch(browser.runtime.getURL('/fonts/DejaVuSans.ttf')).then((r) => r.arrayBuffer()),
-      ]);
-      const bytes = await buildPdf({ summary, procedure, font, now: new Date() });
+      const [{ buildPdf }, { pdfFont }] = await Promise.all([import('../export/pdf'), import('../export/font')]);
+      const bytes = await buildPdf({ summary, procedure, font: pdfFont(), now: new Date() });
       saveFile(bytes as Uint8Array<ArrayBuffer>, `be-civic-${fileSafe(dossier.label)}-${today}.pdf`, 'application/pdf');
     });
     setExporting(false);
@@ -153,7 +149,10 @@ function Facts({ summary }: { summary: DossierSummary }) {
             id="planned"
             type="date"
             value={dossier.plannedSubmission ?? ''}
-            onChange={(e) => e.currentTarget.value && act(() => send('dossier:update', { id: dossier.id, patch: { plannedSubmission: e.currentTarget.value } }), t.saved)}
+            onChange={(e) => {
+              const day = e.currentTarget.value;
+              void act(() => send('dossier:update', day ? { id: dossier.id, patch: { plannedSubmission: day } } : { id: dossier.id, patch: {}, clear: ['plannedSubmission'] }), t.saved);
+            }}
           />
         </dd>
       </div>
@@ -163,7 +162,16 @@ function Facts({ summary }: { summary: DossierSummary }) {
             <label for="nrn">{t.nationalNumber}</label>
           </dt>
           <dd>
-            {summary.nationalRegisterNumber && <span class="masked" data-testid="nrn">{summary.nationalRegisterNumber} </span>}
+            {summary.nationalRegisterNumber && (
+              <>
+                <span class="masked" data-testid="nrn">
+                  {summary.nationalRegisterNumber}
+                </span>{' '}
+                <button type="button" onClick={() => act(() => send('dossier:update', { id: dossier.id, patch: {}, clear: ['nationalRegisterNumber'] }), t.saved)}>
+                  {t.remove} <span class="sr-only">{t.nationalNumber}</span>
+                </button>
+              </>
+            )}
             {settings.keepNationalRegisterNumber && (
               <form
                 class="inline"

@@ -1,7 +1,7 @@
 /**
  * The PDF the user takes to the commune: the dossier summary printed with pdf-lib. The standard PDF
- * fonts only cover WinAnsi, which has no "Ł" or "ę", so a Unicode font (DejaVu Sans, shipped in
- * public/fonts with its licence) is embedded as a subset of the glyphs used. Loaded only by the
+ * fonts only cover WinAnsi, which has no "Ł" or "ę", so a Unicode font (DejaVu Sans, see font.ts) is
+ * embedded as a subset of the glyphs used. Loaded only by the
  * dashboard, on click; the national register number arrives here already masked by the summary.
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';

@@ -8,7 +8,7 @@ import { summarise } from '../../src/dossier/summary';
 import { buildPdf } from '../../src/export/pdf';
 import { appointmentsToIcs } from '../../src/export/ics';
 
-const FONT = readFileSync(join(import.meta.dirname, '../../public/fonts/DejaVuSans.ttf'));
+const FONT = readFileSync(join(import.meta.dirname, '../../src/export/fonts/DejaVuSans.ttf'));
 const dir = mkdtempSync(join(tmpdir(), 'be-civic-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -137,6 +137,16 @@ function files(dir: string): string[] {
 
 /** URLs that are names, not addresses: XML namespaces that Preact and the DOM use to create elements. */
 const NAMESPACES = new Set(['http://www.w3.org/1999/xhtml', 'http://www.w3.org/2000/svg', 'http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/1999/xlink', 'http://www.w3.org/XML/1998/namespace', 'http://www.w3.org/2000/xmlns/']);
+/**
+ * Addresses inside third-party code that are text, never requests: pdf-lib's default Producer string
+ * (Be Civic overrides it) and iconv-lite's console warnings, both in the PDF chunk that the dashboard
+ * loads on "Export PDF" only.
+ */
+const LIBRARY_TEXT = new Set([
+  'https://github.com/Hopding/pdf-lib',
+  'https://github.com/ashtuchkin/iconv-lite/wiki/Node-v4-compatibility',
+  'https://github.com/ashtuchkin/iconv-lite/wiki/Use-Buffers-when-decoding',
+]);
 const URL_PATTERN = /\b(?:https?|wss?|ftp):\/\/[^\s"'`)<>\\]+/g;
 /** Places where a URL is loaded, not merely shown: CSS url()/@import, HTML src/href/srcset, JS module imports. */
 const LOADING_PATTERNS = [
@@ -153,7 +163,7 @@ const FONT_FILE = /\.(woff2?|ttf|otf|eot)(?:[?#][^"'\s)]*)?$/i;
 /** Remote URLs that a built file would load, and remote URLs it merely contains, by file. */
 export function remoteReferences(text: string, knownLinks: ReadonlySet<string>): { loads: string[]; unknown: string[] } {
   const loads = LOADING_PATTERNS.flatMap((p) => text.match(p) ?? []);
-  const unknown = [...new Set(text.match(URL_PATTERN) ?? [])].filter((url) => !NAMESPACES.has(url) && !knownLinks.has(url.replace(/[.,;]+$/, '')) && !MATCH_PATTERN_TEMPLATE.test(url));
+  const unknown = [...new Set(text.match(URL_PATTERN) ?? [])].filter((url) => !NAMESPACES.has(url) && !LIBRARY_TEXT.has(url) && !knownLinks.has(url.replace(/[.,;]+$/, '')) && !MATCH_PATTERN_TEMPLATE.test(url));
   return { loads, unknown };
 }
 

@@ -1,0 +1,182 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Session } from './harness';
+
+/**
+ * The dashboard in the built extension, in French: a dossier set up through the catalog's questions,
+ * statuses changed and undone, the national register number kept (opt-in) and masked, an appointment
+ * exported as .ics, and the PDF summary read back with pdftotext.
+ */
+const downloads = mkdtempSync(join(tmpdir(), 'be-civic-downloads-'));
+
+async function axe(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Preferred answers by question id; any other question gets its first choice, "Non", 10 or a date. */
+const ANSWERS: Record<string, string> = {
+  'born-in-belgium': 'Non',
+  'years-legal-residence': '6',
+};
+
+async function answerEverything(page: Page) {
+  for (let round = 0; round < 30; round++) {
+    const pending = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-question]')]
+        .filter((el) => {
+          const radios = el.querySelectorAll<HTMLInputElement>('input[type=radio]');
+          if (radios.length) return ![...radios].some((r) => r.checked);
+          const control = el.querySelector<HTMLInputElement | HTMLSelectElement>('input, select');
+          return control !== null && control.value === '';
+        })
+        .map((el) => el.dataset.question!),
+    );
+    const id = pending[0];
+    if (!id) return;
+    const question = page.locator(`[data-question="${id}"]`);
+    const wanted = ANSWERS[id];
+    if ((await question.locator('input[type=radio]').count()) > 0) {
+      await (wanted ? question.getByRole('radio', { name: wanted, exact: true }) : question.getByRole('radio').first()).check();
+    } else if ((await question.locator('select').count()) > 0) {
+      await question.locator('select').selectOption(wanted ?? 'PL');
+    } else {
+      const input = question.locator('input');
+      await input.fill(wanted ?? ((await input.getAttribute('type')) === 'date' ? '2020-01-01' : '10'));
+    }
+  }
+  throw new Error('the set-up kept asking questions');
+}
+
+async function download(page: Page, click: () => Promise<void>): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(downloads, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+const item = (page: Page, n: number): Locator => page.locator('#checklist-title ~ ul li.item, #checklist-title ~ * li.item').nth(n);
+
+describe('dossier dashboard', () => {
+  let session: Session;
+  let page: Page;
+  let dossierUrl = '';
+  beforeAll(async () => {
+    session = await launch({ locale: 'fr-BE' });
+    page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/dashboard.html#setup`);
+    await page.getByRole('heading', { level: 1, name: 'Créer un dossier' }).waitFor();
+  });
+  afterAll(async () => {
+    await session?.close();
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('sets up a dossier through the plain questions, with the eligibility routes and foreign-document rules live', async () => {
+    await page.getByLabel('Démarche').selectOption('nationality-declaration-12bis');
+    await page.getByLabel('À qui est ce dossier ?').fill('Łukasz Wałęsa');
+    await page.getByLabel('Commune').selectOption('auderghem');
+    await page.getByLabel('Date de dépôt prévue (facultatif)').fill('2027-01-15');
+    await answerEverything(page);
+    if ((await page.getByLabel('Pays qui a délivré vos documents étrangers').count()) > 0) {
+      await page.getByLabel('Pays qui a délivré vos documents étrangers').selectOption('PL');
+    }
+    const rules = page.getByRole('region', { name: /Documents délivrés à l’étranger/ });
+    await expect.poll(() => rules.textContent()).toContain('Ni légalisation ni apostille');
+    expect(await rules.textContent()).toContain('Traduction par un traducteur juré');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Créer le dossier' }).click();
+    await page.waitForURL(/#dossier=/);
+    dossierUrl = page.url();
+    await page.getByRole('heading', { level: 1, name: 'Łukasz Wałęsa' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe('Dossier « Łukasz Wałęsa » créé.');
+  });
+
+  it('changes statuses and dates from the checklist, and undoes the last change', async () => {
+    const first = item(page, 0);
+    await first.getByLabel('Statut').selectOption('obtained');
+    await expect.poll(() => first.getAttribute('data-status')).toBe('obtained');
+    await first.getByLabel('Date de délivrance').fill('2026-03-15');
+    await first.getByLabel('Date de délivrance').blur();
+    await expect.poll(() => first.getByLabel('Date de délivrance').inputValue()).toBe('2026-03-15');
+    const second = item(page, 1);
+    await second.getByLabel('Statut').selectOption('requested');
+    await expect.poll(() => second.getAttribute('data-status')).toBe('requested');
+
+    await second.getByLabel('Statut').selectOption('submitted');
+    await expect.poll(() => second.getAttribute('data-status')).toBe('submitted');
+    await page.getByRole('button', { name: 'Annuler la dernière modification' }).click();
+    await expect.poll(() => second.getAttribute('data-status')).toBe('requested');
+    const history = await page.getByRole('region', { name: 'Historique' }).textContent();
+    expect(history).toContain('Demandé → Remis');
+    expect(history).toContain('(annulé)');
+  });
+
+  it('keeps the national register number only after the opt-in, and shows it masked', async () => {
+    expect(await page.getByLabel('Numéro de registre national').count()).toBe(0);
+    await page.getByRole('link', { name: 'Réglages' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
+    await page.getByLabel(/Conserver mon numéro de registre national/).check();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Enregistré.');
+    expect(await axe(page)).toEqual([]);
+    await page.goto(dossierUrl);
+    await page.getByLabel('Numéro de registre national').fill('85.07.30-033.28');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).first().click();
+    await expect.poll(() => page.getByTestId('nrn').textContent()).toBe('••.••.••-•••.28');
+    expect(await page.locator('body').textContent()).not.toContain('85073003328');
+  });
+
+  it('adds an appointment and exports it as a calendar file', async () => {
+    const section = page.getByRole('region', { name: 'Rendez-vous' });
+    await section.getByText('Ajouter un rendez-vous').first().click();
+    await section.getByLabel('Pour quoi').fill('Déclaration de nationalité');
+    await section.getByLabel('Date et heure').fill('2027-01-15T09:30');
+    await section.getByLabel('Lieu').fill('Maison communale d’Auderghem');
+    await section.getByLabel('Référence').fill('RDV-2027-42');
+    await section.getByRole('button', { name: 'Ajouter un rendez-vous' }).click();
+    await expect.poll(() => section.locator('ul.appointments').textContent()).toContain('15 janvier 2027, 09:30');
+    const ics = readFileSync(await download(page, () => section.getByRole('button', { name: 'Ajouter au calendrier (.ics)' }).click()), 'utf8').replace(/\r?\n[ \t]/g, '');
+    expect(ics).toContain('DTSTART:20270115T093000');
+    expect(ics).toContain('SUMMARY:Déclaration de nationalité — Łukasz Wałęsa');
+  });
+
+  it('has no accessibility violations on the dossier and the overview', async () => {
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Vos dossiers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vos dossiers' }).waitFor();
+    await page.locator('.card[data-dossier]').first().waitFor();
+    expect(await page.locator('.card').first().textContent()).toContain('Łukasz Wałęsa');
+    expect(await axe(page)).toEqual([]);
+    await page.goto(dossierUrl);
+    await page.getByRole('heading', { level: 1, name: 'Łukasz Wałęsa' }).waitFor();
+  });
+
+  it('exports a PDF with the statuses, dates, fees, accents and the masked number', async () => {
+    const path = await download(page, () => page.getByRole('button', { name: 'Exporter en PDF' }).click());
+    expect(path).toMatch(/be-civic-Łukasz-Wałęsa-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Résumé du dossier');
+    expect(text).toContain('Łukasz Wałęsa');
+    expect(text).toContain('Déclaration de nationalité (article 12bis)');
+    expect(text).toContain('Commune : Auderghem');
+    expect(text).toContain('Date de dépôt prévue : 15 janvier 2027');
+    expect(text).toMatch(/— Obtenu/);
+    expect(text).toMatch(/— Demandé/);
+    expect(text).toContain('Date de délivrance : 15 mars 2026');
+    expect(text).toMatch(/Droit d’enregistrement : 150,00\s€/);
+    expect(text).toMatch(/Total : 150,00\s€/);
+    expect(text).toContain('15 janvier 2027, 09:30 — Déclaration de nationalité');
+    expect(text).toContain('Numéro de registre national : ••.••.••-•••.28');
+    expect(text).not.toContain('85073003328');
+    expect(text).toMatch(/Page 1 sur \d+/);
+  });
+
+  it('made no network request', () => {
+    expect(session.stray).toEqual([]);
+  });
+});
