@@ -5,7 +5,7 @@
  * live: which fit, and why the others do not.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { Procedure } from '../catalog/compiled';
+import type { LocalText, Procedure } from '../catalog/compiled';
 import { localise, LANGS, type Lang } from '../i18n';
 import { send } from '../messaging/client';
 import { COUNTRY_CODES, countryName, documentRules } from '../dossier/countries';
@@ -13,7 +13,7 @@ import { assessEligibility, pruneAnswers, visibleQuestions } from '../dossier/fl
 import type { Answer, Answers } from '../dossier/requirements';
 import type { Dossier } from '../store/model';
 import { useDashboard } from './context';
-import { describeRules, describeVerdict, verdictState } from './describe';
+import { describeRule, describeRules, routeState, ruleState, rulesToShow } from './describe';
 import { LANGUAGE_NAMES } from '../welcome/texts';
 
 type Question = Procedure['questions'][number];
@@ -129,7 +129,6 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
   const procedure = catalog.procedures.find((p) => p.id === procedureId);
   const countryQuestion = procedure?.questions.find((q) => q.kind === 'country');
   const shown = procedure ? visibleQuestions(procedure, answers) : [];
-  const verdicts = procedure ? assessEligibility(procedure, answers) : [];
   const effectiveCountry = countryQuestion ? (typeof answers[countryQuestion.id] === 'string' ? (answers[countryQuestion.id] as string) : '') : country;
   const rules = effectiveCountry ? documentRules(effectiveCountry) : undefined;
 
@@ -138,6 +137,13 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
     const next = { ...answers };
     if (value === undefined) delete next[id];
     else next[id] = value;
+    // Picking the country fills in, when the user has not, a question asking which authentication
+    // rule applies (apostille / exempt / legalisation): countries.ts knows it for that country.
+    if (id === countryQuestion?.id && typeof value === 'string') {
+      const rule = documentRules(value).authentication;
+      const ruleQuestion = procedure.questions.find((q) => q.kind === 'choice' && q.choices?.some((c) => c.id === rule));
+      if (ruleQuestion && next[ruleQuestion.id] === undefined) next[ruleQuestion.id] = rule;
+    }
     setAnswers(pruneAnswers(procedure, next));
   };
 
@@ -252,7 +258,7 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
           </section>
         )}
 
-        {procedure && verdicts.length > 0 && (
+        {procedure && procedure.eligibility.length > 0 && (
           <section aria-labelledby="setup-eligibility">
             <h2 id="setup-eligibility">{t.eligibility}</h2>
             <Verdicts procedure={procedure} answers={answers} />
@@ -272,29 +278,59 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
   );
 }
 
-/** The eligibility routes with their state and reasons; shared by the set-up and the dossier view. */
+/** The eligibility rules and routes with their state and reasons; shared by the set-up and the dossier view. */
 export function Verdicts({ procedure, answers }: { procedure: Procedure; answers: Answers }) {
   const { t, lang } = useDashboard();
-  const verdicts = assessEligibility(procedure, answers);
-  const none = verdicts.length > 0 && verdicts.every((v) => v.state === 'rejected');
+  const { general, routes, noneFits } = assessEligibility(procedure, answers);
+  const text = (x: LocalText) => {
+    const shown = localise(x, lang);
+    return <span lang={shown.fallback ? shown.lang : undefined}>{shown.text}</span>;
+  };
   return (
-    <div aria-live="polite">
-      <ul class="verdicts">
-        {verdicts.map((v) => {
-          const text = localise(v.route.text, lang);
-          return (
-            <li key={v.route.id} class={`verdict ${v.state}`} data-route={v.route.id} data-state={v.state}>
-              <strong lang={text.fallback ? text.lang : undefined}>{text.text}</strong> — <span>{verdictState(v, lang)}</span>
-              {describeVerdict(procedure, v, lang).map((line) => (
-                <p key={line} class="reason">
-                  {line}
-                </p>
-              ))}
-            </li>
-          );
-        })}
-      </ul>
-      {none && <p class="error">{t.noRouteFits}</p>}
+    <div class="eligibility">
+      {general.length > 0 && (
+        <>
+          <h3>{t.generalRules}</h3>
+          <ul class="verdicts">
+            {general.map((rule) => (
+              <li key={rule.rule.id} class={`verdict ${rule.state}`} data-rule={rule.rule.id} data-state={rule.state}>
+                {text(rule.rule.text)} — <strong>{ruleState(rule, lang)}</strong>
+                {describeRule(procedure, rule, lang).map((line) => (
+                  <p key={line} class="reason">
+                    {line}
+                  </p>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {routes.length > 0 && (
+        <>
+          <h3>{t.routes}</h3>
+          <ul class="verdicts">
+            {routes.map((route) => (
+              <li key={route.id} class={`verdict ${route.state}`} data-route={route.id} data-state={route.state}>
+                <strong>{text(route.label)}</strong>
+                {route.chosen && ` (${t.yourChoice})`} — <span>{routeState(route.state, lang)}</span>
+                <ul>
+                  {rulesToShow(route).map((rule) => (
+                    <li key={rule.rule.id} data-rule={rule.rule.id}>
+                      {text(rule.rule.text)} — {ruleState(rule, lang)}
+                      {describeRule(procedure, rule, lang).map((line) => (
+                        <p key={line} class="reason">
+                          {line}
+                        </p>
+                      ))}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {noneFits && <p class="error">{t.noRouteFits}</p>}
     </div>
   );
 }

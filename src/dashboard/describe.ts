@@ -7,7 +7,7 @@ import type { Procedure } from '../catalog/compiled';
 import { localise, type Lang } from '../i18n';
 import { countryName, type DocumentRules } from '../dossier/countries';
 import type { FeeLine, FeeTotal } from '../dossier/fees';
-import type { Reason, Verdict } from '../dossier/flow';
+import type { Reason, RouteVerdict, RuleVerdict, VerdictState } from '../dossier/flow';
 import type { Answer } from '../dossier/requirements';
 import type { ItemView } from '../dossier/summary';
 import { formatDay, formatMoney, strings } from './strings';
@@ -44,9 +44,9 @@ export function describeReason(procedure: Procedure, reason: Reason, lang: Lang)
   return `${s.reasonIs(label, answer(reason.answer))}; ${needs}`;
 }
 
-/** The lines under a route: why it does not fit, or which questions it still waits for. */
-export function describeVerdict(procedure: Procedure, verdict: Verdict, lang: Lang): string[] {
-  if (verdict.state === 'rejected') return verdict.reasons.map((r) => describeReason(procedure, r, lang));
+/** The lines under a rule: why it fails, or which questions it still waits for. */
+export function describeRule(procedure: Procedure, verdict: RuleVerdict, lang: Lang): string[] {
+  if (verdict.state === 'fails') return verdict.reasons.map((r) => describeReason(procedure, r, lang));
   if (verdict.state === 'open') {
     const labels = verdict.missing.map((id) => {
       const q = procedure.questions.find((x) => x.id === id);
@@ -57,9 +57,21 @@ export function describeVerdict(procedure: Procedure, verdict: Verdict, lang: La
   return [];
 }
 
-export function verdictState(verdict: Verdict, lang: Lang): string {
+export function ruleState(verdict: RuleVerdict, lang: Lang): string {
   const s = strings(lang);
-  return verdict.state === 'fits' ? s.fits : verdict.state === 'rejected' ? s.rejected : s.openRoute;
+  return verdict.state === 'holds' ? s.ruleHolds : verdict.state === 'fails' ? s.ruleFails : verdict.state === 'open' ? s.ruleOpen : s.toProve;
+}
+
+export function routeState(state: VerdictState, lang: Lang): string {
+  const s = strings(lang);
+  return state === 'fits' ? s.fits : state === 'rejected' ? s.rejected : s.openRoute;
+}
+
+/** The rules worth printing under a route: failing ones when rejected, waiting ones when open, documents to bring when it fits. */
+export function rulesToShow(route: RouteVerdict): RuleVerdict[] {
+  if (route.state === 'rejected') return route.rules.filter((r) => r.state === 'fails');
+  if (route.state === 'open') return route.rules.filter((r) => r.state === 'open');
+  return route.rules.filter((r) => r.state === 'to-prove');
 }
 
 export function feeAmount(line: Pick<FeeLine, 'min' | 'max'>, lang: Lang): string {

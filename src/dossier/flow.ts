@@ -4,7 +4,7 @@
  * and — for the routes that do not — which answers rule them out and what they would need. Pure: the
  * dashboard renders it, the PDF prints it, the unit tests drive it with the real catalog.
  */
-import type { Condition, Procedure } from '../catalog/compiled';
+import type { Condition, LocalText, Procedure } from '../catalog/compiled';
 import { evaluateCondition, type Answer, type Answers } from './requirements';
 
 type Question = Procedure['questions'][number];
@@ -51,19 +51,39 @@ export interface Reason {
 
 export type VerdictState = 'fits' | 'rejected' | 'open';
 
-export interface Verdict {
-  route: Eligibility;
-  state: VerdictState;
-  /** For a rejected route: the answers that rule it out. */
+type Rule = Procedure['eligibility'][number];
+
+/**
+ * One eligibility rule against the answers: `holds`, `fails` (with the answers that break it), `open`
+ * (waiting for answers), or `to-prove` (no answer can decide it: documents prove it, e.g. integration).
+ */
+export interface RuleVerdict {
+  rule: Rule;
+  state: 'holds' | 'fails' | 'open' | 'to-prove';
   reasons: Reason[];
-  /** For an open route: the questions still to answer (ids). */
   missing: string[];
 }
 
-/**
- * The leaves that make `condition` false. A leaf reached through a `not` is one that holds while the
- * route needs it not to (negated); whyTrue finds those, and a `not` inside it switches back.
- */
+/** One route (a choice of the route question, e.g. a paragraph of art. 12bis §1) and its rules. */
+export interface RouteVerdict {
+  id: string;
+  label: LocalText;
+  state: VerdictState;
+  rules: RuleVerdict[];
+  /** The user picked this route in the set-up. */
+  chosen: boolean;
+}
+
+export interface EligibilityView {
+  /** The question whose choices are the routes, when the catalog's rules are per route. */
+  question?: Question;
+  /** Rules for everyone (e.g. being 18, an unlimited stay). */
+  general: RuleVerdict[];
+  routes: RouteVerdict[];
+  /** Some general rule fails, or every route is rejected. */
+  noneFits: boolean;
+}
+
 function whyFalse(condition: Condition, answers: Answers): Reason[] {
   if ('not' in condition) return whyTrue(condition.not, answers);
   if ('all' in condition) return condition.all.filter((c) => evaluateCondition(c, answers) === false).flatMap((c) => whyFalse(c, answers));
@@ -94,15 +114,61 @@ export function unansweredFacts(condition: Condition, answers: Answers): string[
   return out;
 }
 
-/** Every eligibility route of the procedure, with whether it fits the answers and why not. */
-export function assessEligibility(procedure: Procedure, answers: Answers): Verdict[] {
-  return procedure.eligibility.map((route) => {
-    if (!route.when) return { route, state: 'fits', reasons: [], missing: [] };
-    const truth = evaluateCondition(route.when, answers);
-    if (truth === true) return { route, state: 'fits', reasons: [], missing: [] };
-    if (truth === false) return { route, state: 'rejected', reasons: dedupe(whyFalse(route.when, answers)), missing: [] };
-    return { route, state: 'open', reasons: [], missing: unansweredFacts(route.when, answers) };
+function mentions(condition: Condition | undefined, fact: string): boolean {
+  if (!condition) return false;
+  if ('not' in condition) return mentions(condition.not, fact);
+  if ('all' in condition) return condition.all.some((c) => mentions(c, fact));
+  if ('any' in condition) return condition.any.some((c) => mentions(c, fact));
+  return condition.fact === fact;
+}
+
+/** A rule against the answers; undefined when its `when` says it does not apply to them. */
+export function assessRule(rule: Rule, answers: Answers): RuleVerdict | undefined {
+  const applies = rule.when ? evaluateCondition(rule.when, answers) : true;
+  if (applies === false) return undefined;
+  if (!rule.requires) return { rule, state: 'to-prove', reasons: [], missing: [] };
+  const truth = evaluateCondition(rule.requires, answers);
+  if (truth === false) return { rule, state: 'fails', reasons: dedupe(whyFalse(rule.requires, answers)), missing: [] };
+  const missing = [...(applies === undefined && rule.when ? unansweredFacts(rule.when, answers) : []), ...(truth === undefined ? unansweredFacts(rule.requires, answers) : [])];
+  if (truth === undefined || applies === undefined) return { rule, state: 'open', reasons: [], missing: [...new Set(missing)] };
+  return { rule, state: 'holds', reasons: [], missing: [] };
+}
+
+/** The choice question that the catalog's rules are conditioned on (e.g. "which paragraph"), if any. */
+export function routeQuestion(procedure: Procedure): Question | undefined {
+  return procedure.questions.find((q) => q.kind === 'choice' && procedure.eligibility.some((r) => mentions(r.when, q.id)));
+}
+
+/**
+ * Which routes fit the answers and why the others do not: each choice of the route question is tried
+ * in turn (whatever the user picked), with the rules that apply to it; rules for everyone are judged
+ * once. A route is rejected as soon as one of its rules fails, open while one waits for an answer.
+ */
+export function assessEligibility(procedure: Procedure, answers: Answers): EligibilityView {
+  const question = routeQuestion(procedure);
+  const perRoute = (r: Rule) => Boolean(question && mentions(r.when, question.id));
+  const general = procedure.eligibility
+    .filter((r) => !perRoute(r))
+    .map((r) => assessRule(r, answers))
+    .filter((v): v is RuleVerdict => Boolean(v));
+  const routes: RouteVerdict[] = (question?.choices ?? []).map((choice) => {
+    const hypothetical = { ...answers, [question!.id]: choice.id };
+    const rules = procedure.eligibility
+      .filter(perRoute)
+      .map((r) => assessRule(r, hypothetical))
+      .filter((v): v is RuleVerdict => Boolean(v));
+    const state: VerdictState = rules.some((r) => r.state === 'fails') ? 'rejected' : rules.some((r) => r.state === 'open') ? 'open' : 'fits';
+    return { id: choice.id, label: choice.label, state, rules, chosen: answers[question!.id] === choice.id };
   });
+  // A rule may name a follow-up question that is not shown yet (e.g. years living with the spouse
+  // before "married?" is answered): the user is asked for what they can answer now.
+  const shown = new Set(visibleQuestions(procedure, answers).map((q) => q.id));
+  for (const rule of [...general, ...routes.flatMap((r) => r.rules)]) {
+    const askable = rule.missing.filter((fact) => shown.has(fact));
+    if (askable.length > 0) rule.missing = askable;
+  }
+  const noneFits = general.some((r) => r.state === 'fails') || (routes.length > 0 && routes.every((r) => r.state === 'rejected'));
+  return { ...(question ? { question } : {}), general, routes, noneFits };
 }
 
 function dedupe(reasons: Reason[]): Reason[] {

@@ -9,7 +9,7 @@ import { localise, type Lang } from '../i18n';
 import type { Appointment, Dossier, Progress, Status } from '../store/model';
 import { documentRules, type DocumentRules } from './countries';
 import { feeTotal, type FeeTotal } from './fees';
-import { assessEligibility, type Verdict } from './flow';
+import { assessEligibility, type EligibilityView } from './flow';
 import { evaluateTree, SETTLED, type EvaluatedNode } from './requirements';
 import { expiryFor, validityState, type ValidityState } from './validity';
 import { maskNationalNumbers } from './mask';
@@ -78,7 +78,7 @@ export interface DossierSummary {
   authority: string;
   communeName?: string;
   nationalRegisterNumber?: string;
-  eligibility: Verdict[];
+  eligibility: EligibilityView;
   documentRules?: DocumentRules;
   tree: NodeView;
   todo: TodoView[];

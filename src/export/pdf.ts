@@ -12,12 +12,14 @@ import { countryName } from '../dossier/countries';
 import {
   describeRules,
   describeValidity,
-  describeVerdict,
+  describeRule,
   feeAmount,
   feeBasis,
   feeTotalBasis,
   formatAnswer,
-  verdictState,
+  routeState,
+  ruleState,
+  rulesToShow,
 } from '../dashboard/describe';
 import { formatDay, formatMoment, strings } from '../dashboard/strings';
 import { localise } from '../i18n';
@@ -173,12 +175,24 @@ export async function buildPdf({ summary, procedure, font: fontBytes, now }: Pdf
     for (const q of answered) w.text(`${localise(q.label, lang).text} — ${formatAnswer(q, dossier.answers[q.id]!, lang)}`, { indent: 8 });
   }
 
-  if (summary.eligibility.length > 0) {
+  const { general, routes } = summary.eligibility;
+  if (general.length > 0 || routes.length > 0) {
     w.heading(s.eligibility);
-    for (const verdict of summary.eligibility) {
-      const color = verdict.state === 'fits' ? GOOD : verdict.state === 'rejected' ? MUTED : WARN;
-      w.text(`${verdict.state === 'fits' ? '✔' : verdict.state === 'rejected' ? '✘' : '?'} ${localise(verdict.route.text, lang).text} — ${verdictState(verdict, lang)}`, { color, gapBefore: 3 });
-      for (const line of describeVerdict(procedure, verdict, lang)) w.text(line, { indent: 14, size: 9, color: MUTED });
+    const mark = (state: string) => (state === 'fits' || state === 'holds' ? '✔' : state === 'rejected' || state === 'fails' ? '✘' : '•');
+    const tone = (state: string) => (state === 'fits' || state === 'holds' ? GOOD : state === 'rejected' || state === 'fails' ? MUTED : WARN);
+    if (general.length > 0) w.text(s.generalRules, { size: 10.5, gapBefore: 4 });
+    for (const rule of general) {
+      w.text(`${mark(rule.state)} ${localise(rule.rule.text, lang).text} — ${ruleState(rule, lang)}`, { indent: 8, color: tone(rule.state), gapBefore: 2 });
+      for (const line of describeRule(procedure, rule, lang)) w.text(line, { indent: 22, size: 9, color: MUTED });
+    }
+    if (routes.length > 0) w.text(s.routes, { size: 10.5, gapBefore: 6 });
+    for (const route of routes) {
+      const chosen = route.chosen ? ` (${s.yourChoice})` : '';
+      w.text(`${mark(route.state)} ${localise(route.label, lang).text}${chosen} — ${routeState(route.state, lang)}`, { indent: 8, color: tone(route.state), gapBefore: 3 });
+      for (const rule of rulesToShow(route)) {
+        w.text(`${localise(rule.rule.text, lang).text} — ${ruleState(rule, lang)}`, { indent: 22, size: 9 });
+        for (const line of describeRule(procedure, rule, lang)) w.text(line, { indent: 32, size: 9, color: MUTED });
+      }
     }
   }
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session } from './harness';
 
@@ -19,10 +19,23 @@ async function axe(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Preferred answers by question id; any other question gets its first choice, "Non", 10 or a date. */
+/**
+ * A person born in Belgium who always lived here (12bis §1 1°), with a marriage record from Poland.
+ * Radio answers are the labels shown; any question the catalog adds later gets its first choice or 10.
+ */
 const ANSWERS: Record<string, string> = {
-  'born-in-belgium': 'Non',
-  'years-legal-residence': '6',
+  age: '30',
+  'born-in-belgium': 'Oui',
+  'resided-since-birth': 'Oui',
+  'years-legal-residence': '30',
+  'unlimited-stay': 'Oui',
+  'married-to-belgian': 'Non',
+  'parent-of-belgian-minor': 'Non',
+  'cannot-work': 'Non',
+  paragraph: 'Né(e) en Belgique et y ayant toujours vécu (§1 1°)',
+  'has-foreign-documents': 'Oui',
+  'country-of-issue': 'PL',
+  'documents-language': 'Une autre langue',
 };
 
 async function answerEverything(page: Page) {
@@ -60,8 +73,6 @@ async function download(page: Page, click: () => Promise<void>): Promise<string>
   return path;
 }
 
-const item = (page: Page, n: number): Locator => page.locator('#checklist-title ~ ul li.item, #checklist-title ~ * li.item').nth(n);
-
 describe('dossier dashboard', () => {
   let session: Session;
   let page: Page;
@@ -77,19 +88,27 @@ describe('dossier dashboard', () => {
     rmSync(downloads, { recursive: true, force: true });
   });
 
-  it('sets up a dossier through the plain questions, with the eligibility routes and foreign-document rules live', async () => {
+  it('sets up a dossier through the plain questions, with the paragraphs that fit and why the others do not', async () => {
     await page.getByLabel('Démarche').selectOption('nationality-declaration-12bis');
     await page.getByLabel('À qui est ce dossier ?').fill('Łukasz Wałęsa');
     await page.getByLabel('Commune').selectOption('auderghem');
     await page.getByLabel('Date de dépôt prévue (facultatif)').fill('2027-01-15');
     await answerEverything(page);
-    if ((await page.getByLabel('Pays qui a délivré vos documents étrangers').count()) > 0) {
-      await page.getByLabel('Pays qui a délivré vos documents étrangers').selectOption('PL');
-    }
-    const rules = page.getByRole('region', { name: /Documents délivrés à l’étranger/ });
-    await expect.poll(() => rules.textContent()).toContain('Ni légalisation ni apostille');
+    // The country decided the authentication rule (Poland: EU, exempt) without asking.
+    expect(await page.getByRole('radio', { name: 'Dispense (Convention de Bruxelles, 1987)' }).isChecked()).toBe(true);
+    const rules = page.getByRole('region', { name: /Documents délivrés à l’étranger — Pologne/ });
+    expect(await rules.textContent()).toContain('Ni légalisation ni apostille');
     expect(await rules.textContent()).toContain('Traduction par un traducteur juré');
+
+    const state = (route: string) => page.locator(`[data-route="${route}"]`).getAttribute('data-state');
+    expect(await Promise.all(['para-1', 'para-2', 'para-3', 'para-4', 'para-5'].map(state))).toEqual(['fits', 'fits', 'rejected', 'rejected', 'fits']);
+    expect(await page.locator('[data-route="para-1"]').textContent()).toContain('(votre choix)');
+    const para3 = await page.locator('[data-route="para-3"]').textContent();
+    expect(para3).toContain('Êtes-vous marié(e) à une personne belge ? — votre réponse : Non; il faut : Oui');
+    expect(para3).toContain('Êtes-vous le parent d’un enfant belge de moins de 18 ans ? — votre réponse : Non; il faut : Oui');
+    expect(await page.locator('[data-route="para-4"]').textContent()).toContain('Quel âge avez-vous ? — votre réponse : 30; il faut au moins 65');
     expect(await axe(page)).toEqual([]);
+
     await page.getByRole('button', { name: 'Créer le dossier' }).click();
     await page.waitForURL(/#dossier=/);
     dossierUrl = page.url();
@@ -97,21 +116,28 @@ describe('dossier dashboard', () => {
     expect(await page.getByRole('status').textContent()).toBe('Dossier « Łukasz Wałęsa » créé.');
   });
 
-  it('changes statuses and dates from the checklist, and undoes the last change', async () => {
-    const first = item(page, 0);
-    await first.getByLabel('Statut').selectOption('obtained');
-    await expect.poll(() => first.getAttribute('data-status')).toBe('obtained');
-    await first.getByLabel('Date de délivrance').fill('2026-03-15');
-    await first.getByLabel('Date de délivrance').blur();
-    await expect.poll(() => first.getByLabel('Date de délivrance').inputValue()).toBe('2026-03-15');
-    const second = item(page, 1);
-    await second.getByLabel('Statut').selectOption('requested');
-    await expect.poll(() => second.getAttribute('data-status')).toBe('requested');
+  it('changes statuses, choices and dates from the checklist; an old document stands out; undo reverts', async () => {
+    const birthGroup = page.getByRole('group', { name: 'Acte de naissance' });
+    await birthGroup.getByRole('radio', { name: 'Copie conforme de l’acte de naissance (commune de naissance)' }).check();
+    const birth = page.locator('li.item[data-artefact="birth-certificate-copy-belgium"]');
+    await expect.poll(() => page.locator('li.group.one-of li.item').count()).toBe(1);
+    await birth.getByLabel('Statut').selectOption('obtained');
+    await expect.poll(() => birth.getAttribute('data-status')).toBe('obtained');
+    await birth.getByLabel('Date de délivrance').fill('2026-03-15');
+    await birth.getByLabel('Date de délivrance').blur();
+    await expect.poll(() => birth.getAttribute('class')).toContain('expired');
+    expect(await birth.locator('.stale').textContent()).toContain('Plus valable le 15 janvier 2027 (fin le 14 juin 2026)');
+    expect(await page.getByRole('region', { name: 'Ce qu’il reste à faire' }).textContent()).toContain('Plus valable le 15 janvier 2027');
 
-    await second.getByLabel('Statut').selectOption('submitted');
-    await expect.poll(() => second.getAttribute('data-status')).toBe('submitted');
+    const card = page.locator('li.item[data-artefact="id-card-certified-copy"]');
+    await card.getByLabel('Statut').selectOption('requested');
+    await expect.poll(() => card.getAttribute('data-status')).toBe('requested');
+    expect(await card.locator('.next a').getAttribute('href')).toMatch(/^https:\/\//);
+
+    await card.getByLabel('Statut').selectOption('submitted');
+    await expect.poll(() => card.getAttribute('data-status')).toBe('submitted');
     await page.getByRole('button', { name: 'Annuler la dernière modification' }).click();
-    await expect.poll(() => second.getAttribute('data-status')).toBe('requested');
+    await expect.poll(() => card.getAttribute('data-status')).toBe('requested');
     const history = await page.getByRole('region', { name: 'Historique' }).textContent();
     expect(history).toContain('Demandé → Remis');
     expect(history).toContain('(annulé)');
@@ -165,11 +191,17 @@ describe('dossier dashboard', () => {
     expect(text).toContain('Déclaration de nationalité (article 12bis)');
     expect(text).toContain('Commune : Auderghem');
     expect(text).toContain('Date de dépôt prévue : 15 janvier 2027');
+    expect(text).toContain('✔ Né(e) en Belgique et y ayant toujours vécu (§1 1°) (votre choix) — Correspond');
+    expect(text).toMatch(/Êtes-vous marié\(e\) à une personne belge \? — votre réponse : Non; il faut : Oui/);
+    expect(text).toContain('Option choisie : Copie conforme de l’acte de naissance (commune de naissance)');
     expect(text).toMatch(/— Obtenu/);
     expect(text).toMatch(/— Demandé/);
     expect(text).toContain('Date de délivrance : 15 mars 2026');
-    expect(text).toMatch(/Droit d’enregistrement : 150,00\s€/);
-    expect(text).toMatch(/Total : 150,00\s€/);
+    expect(text).toContain('Plus valable le 15 janvier 2027 (fin le 14 juin 2026)');
+    expect(text).toMatch(/Droit d.enregistrement : 150,00\s€ \(identique partout\)/);
+    expect(text).toMatch(/Taxe communale : 0,00\s€ – 80,00\s€/);
+    expect(text).toMatch(/Total : 150,00\s€ – 230,00\s€/);
+    expect(text).toContain('Documents délivrés à l’étranger — Pologne');
     expect(text).toContain('15 janvier 2027, 09:30 — Déclaration de nationalité');
     expect(text).toContain('Numéro de registre national : ••.••.••-•••.28');
     expect(text).not.toContain('85073003328');
