@@ -19,7 +19,7 @@ function pdfText(bytes: Uint8Array): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
-describe('PDF summary', () => {
+describe('PDF summary', { timeout: 30_000 }, () => {
   const input = syntheticDossier(40);
   const procedure = input.catalog.procedures[0]!;
 
