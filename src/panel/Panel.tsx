@@ -11,6 +11,7 @@ import { BOOT, fill } from './boot';
 
 export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'requested', 'obtained', 'submitted', 'not-needed'];
 
+/** A field to note from the page. Fields of kind 'document' are files: attached on the dashboard, not captured from a selection. */
 export interface CaptureField {
   id: string;
   label: Shown;
@@ -163,6 +164,63 @@ export function Panel({ model, actions }: { model: PanelModel; actions: PanelAct
   const fallbacks = description ? fallbackLangs(description) : [];
   const dossiers = state?.dossiers ?? [];
   const ordered = state?.activeDossier ? [...dossiers].sort((a, b) => Number(b.id === state.activeDossier) - Number(a.id === state.activeDossier)) : dossiers;
+  type Artefact = PageDescription['artefacts'][number];
+  // With a dossier, what it needs comes first in full; the rest of what the page serves folds away.
+  const isNeeded = (artefact: Artefact) => ordered.some((d) => d.needs.some((n) => n.artefact === artefact.id));
+  const needed = description ? description.artefacts.filter(isNeeded) : [];
+  const others = description ? description.artefacts.filter((a) => !isNeeded(a)) : [];
+  const artefactSection = (artefact: Artefact) =>
+    description &&
+    t && (
+      <section key={artefact.id} class="artefact" aria-label={artefact.title.text} data-artefact={artefact.id}>
+        <h4>
+          <Text value={artefact.title} />
+        </h4>
+        {ordered.flatMap((dossier) =>
+          dossier.needs
+            .filter((need) => need.artefact === artefact.id)
+            .map((need) => (
+              <Need
+                key={`${dossier.id}/${need.artefact}`}
+                need={need}
+                dossier={dossier}
+                artefactTitle={artefact.title.text}
+                fields={description.capture.filter((field) => field.kind !== 'document')}
+                model={model}
+                actions={actions}
+                t={t}
+              />
+            )),
+        )}
+        {artefact.sources.map((source) => (
+          <div key={source.id} class="source">
+            <p class="label">
+              <Text value={source.label} />
+            </p>
+            {!source.confirmedByUser && (
+              <p class="unverified">
+                <span aria-hidden="true">⚠ </span>
+                {t.unverified}
+              </p>
+            )}
+            <dl>
+              <dt>{t.youDo}</dt>
+              <dd>
+                <Text value={source.userDoes} />
+              </dd>
+              <dt>{t.agentDoes}</dt>
+              <dd>
+                <Text value={source.agentDoes} />
+              </dd>
+              <dt>{t.toResume}</dt>
+              <dd>
+                <Text value={source.toResume} />
+              </dd>
+            </dl>
+          </div>
+        ))}
+      </section>
+    );
   return (
     <aside role="complementary" aria-label="Be Civic" class="panel" lang={model.lang} data-page={description?.page} onKeyDown={onKeyDown}>
       <header>
@@ -207,56 +265,16 @@ export function Panel({ model, actions }: { model: PanelModel; actions: PanelAct
             </div>
           )}
           {description.artefacts.length > 0 && <h3 class="serves">{t.servesHeading}</h3>}
-          {description.artefacts.map((artefact) => (
-            <section key={artefact.id} class="artefact" aria-label={artefact.title.text} data-artefact={artefact.id}>
-              <h4>
-                <Text value={artefact.title} />
-              </h4>
-              {ordered.flatMap((dossier) =>
-                dossier.needs
-                  .filter((need) => need.artefact === artefact.id)
-                  .map((need) => (
-                    <Need
-                      key={`${dossier.id}/${need.artefact}`}
-                      need={need}
-                      dossier={dossier}
-                      artefactTitle={artefact.title.text}
-                      fields={description.capture}
-                      model={model}
-                      actions={actions}
-                      t={t}
-                    />
-                  )),
-              )}
-              {artefact.sources.map((source) => (
-                <div key={source.id} class="source">
-                  <p class="label">
-                    <Text value={source.label} />
-                  </p>
-                  {!source.confirmedByUser && (
-                    <p class="unverified">
-                      <span aria-hidden="true">⚠ </span>
-                      {t.unverified}
-                    </p>
-                  )}
-                  <dl>
-                    <dt>{t.youDo}</dt>
-                    <dd>
-                      <Text value={source.userDoes} />
-                    </dd>
-                    <dt>{t.agentDoes}</dt>
-                    <dd>
-                      <Text value={source.agentDoes} />
-                    </dd>
-                    <dt>{t.toResume}</dt>
-                    <dd>
-                      <Text value={source.toResume} />
-                    </dd>
-                  </dl>
-                </div>
-              ))}
-            </section>
-          ))}
+          {needed.map(artefactSection)}
+          {others.length > 0 &&
+            (needed.length > 0 ? (
+              <details class="others">
+                <summary>{fill(t.alsoHere, { count: String(others.length) })}</summary>
+                {others.map(artefactSection)}
+              </details>
+            ) : (
+              others.map(artefactSection)
+            ))}
           {description.capture.length > 0 && dossiers.length === 0 && (
             <div class="to-note">
               <h3>{t.captureHeading}</h3>

@@ -12,6 +12,7 @@ export interface Strings {
   expand: string;
   collapse: string;
   servesHeading: string;
+  alsoHere: string;
   forNeed: string;
   youDo: string;
   agentDoes: string;
@@ -45,6 +46,7 @@ const en: Strings = {
   expand: 'Show Be Civic',
   collapse: 'Hide',
   servesHeading: 'What this page is for',
+  alsoHere: 'Also on this page ({count})',
   forNeed: 'For “{requirement}” — dossier “{dossier}” ({procedure})',
   youDo: 'What you do here',
   agentDoes: 'What Be Civic does',
@@ -65,7 +67,7 @@ const en: Strings = {
   savedValue: '{field} saved: {value}',
   statusSaved: 'Status saved: {status}',
   failed: 'Not saved: {reason}',
-  noDossier: 'None of your dossiers needs this page yet. Set up your dossier and Be Civic will show here what to do.',
+  noDossier: 'None of your dossiers needs this page. If you have not set up your dossier yet, start here: Be Civic will then show what to do on this page.',
   setUp: 'Set up a dossier',
   stateUnavailable: 'Your dossier cannot be read right now. The information about this page still applies.',
   loginHeading: 'About logging in',
@@ -78,6 +80,7 @@ const fr: Strings = {
   expand: 'Afficher Be Civic',
   collapse: 'Masquer',
   servesHeading: 'À quoi sert cette page',
+  alsoHere: 'Aussi sur cette page ({count})',
   forNeed: 'Pour « {requirement} » — dossier « {dossier} » ({procedure})',
   youDo: 'Ce que vous faites ici',
   agentDoes: 'Ce que fait Be Civic',
@@ -98,7 +101,7 @@ const fr: Strings = {
   savedValue: '{field} enregistré : {value}',
   statusSaved: 'Statut enregistré : {status}',
   failed: 'Non enregistré : {reason}',
-  noDossier: 'Aucun de vos dossiers n’a encore besoin de cette page. Créez votre dossier et Be Civic vous montrera ici quoi faire.',
+  noDossier: 'Aucun de vos dossiers n’a besoin de cette page. Si vous n’avez pas encore créé votre dossier, commencez ici : Be Civic vous montrera ensuite quoi faire sur cette page.',
   setUp: 'Créer un dossier',
   stateUnavailable: 'Votre dossier ne peut pas être lu pour l’instant. Les informations sur cette page restent valables.',
   loginHeading: 'À propos de la connexion',
@@ -111,6 +114,7 @@ const nl: Strings = {
   expand: 'Be Civic tonen',
   collapse: 'Verbergen',
   servesHeading: 'Waarvoor deze pagina dient',
+  alsoHere: 'Ook op deze pagina ({count})',
   forNeed: 'Voor „{requirement}” — dossier „{dossier}” ({procedure})',
   youDo: 'Wat u hier doet',
   agentDoes: 'Wat Be Civic doet',
@@ -131,7 +135,7 @@ const nl: Strings = {
   savedValue: '{field} bewaard: {value}',
   statusSaved: 'Status bewaard: {status}',
   failed: 'Niet bewaard: {reason}',
-  noDossier: 'Geen van uw dossiers heeft deze pagina al nodig. Maak uw dossier aan en Be Civic toont hier wat u moet doen.',
+  noDossier: 'Geen van uw dossiers heeft deze pagina nodig. Hebt u uw dossier nog niet aangemaakt, begin dan hier: Be Civic toont daarna wat u op deze pagina doet.',
   setUp: 'Een dossier aanmaken',
   stateUnavailable: 'Uw dossier kan nu niet worden gelezen. De informatie over deze pagina blijft geldig.',
   loginHeading: 'Over het aanmelden',
@@ -144,6 +148,7 @@ const de: Strings = {
   expand: 'Be Civic anzeigen',
   collapse: 'Ausblenden',
   servesHeading: 'Wofür diese Seite dient',
+  alsoHere: 'Auch auf dieser Seite ({count})',
   forNeed: 'Für „{requirement}“ — Akte „{dossier}“ ({procedure})',
   youDo: 'Was Sie hier tun',
   agentDoes: 'Was Be Civic tut',
@@ -164,7 +169,7 @@ const de: Strings = {
   savedValue: '{field} gespeichert: {value}',
   statusSaved: 'Status gespeichert: {status}',
   failed: 'Nicht gespeichert: {reason}',
-  noDossier: 'Noch keine Ihrer Akten braucht diese Seite. Legen Sie Ihre Akte an, und Be Civic zeigt Ihnen hier, was zu tun ist.',
+  noDossier: 'Keine Ihrer Akten braucht diese Seite. Wenn Sie Ihre Akte noch nicht angelegt haben, beginnen Sie hier: Be Civic zeigt Ihnen dann, was auf dieser Seite zu tun ist.',
   setUp: 'Eine Akte anlegen',
   stateUnavailable: 'Ihre Akte kann gerade nicht gelesen werden. Die Angaben zu dieser Seite gelten weiterhin.',
   loginHeading: 'Zur Anmeldung',

@@ -81,6 +81,8 @@ export interface PanelView {
   headings: string[];
   buttons: Array<{ name: string; pressed: string | null; expanded: string | null }>;
   fallbackSpans: string[];
+  /** The artefacts for which a dossier's need (status, captures) is shown. */
+  needs: string[];
   rect: { left: number; top: number; width: number; height: number };
 }
 
@@ -99,6 +101,7 @@ const READ = `(root) => {
     headings: [...a.querySelectorAll('h2, h3, h4')].map((h) => h.textContent),
     buttons: [...a.querySelectorAll('button')].map((b) => ({ name: b.textContent, pressed: b.getAttribute('aria-pressed'), expanded: b.getAttribute('aria-expanded') })),
     fallbackSpans: [...a.querySelectorAll('span[lang]')].map((s) => s.getAttribute('lang')),
+    needs: [...a.querySelectorAll('section[data-artefact]')].filter((s) => s.querySelector('.need')).map((s) => s.dataset.artefact),
     rect: { left: r.left, top: r.top, width: r.width, height: r.height },
   };
 }`;

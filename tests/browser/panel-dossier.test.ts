@@ -1,0 +1,194 @@
+/**
+ * The panel with the user's data, against the real background store: the set-up button without a
+ * dossier, the need and its status with one-click changes, capturing the selected text, validity from
+ * the date of issue, collapsed remembered per site, the language override, changes made elsewhere
+ * showing up live, and status buttons that do nothing while a page covers the panel.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, launch, type Session } from './harness';
+import { clickInPanel, panelReady, readPanel, type PanelView } from './panel-support';
+
+interface Reply {
+  ok: boolean;
+  data?: any;
+  error?: string;
+}
+
+async function call(page: Page, type: string, payload: unknown): Promise<any> {
+  const reply = (await page.evaluate(
+    ([type, payload]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply> } } }).chrome.runtime.sendMessage({ type, payload }),
+    [type, payload] as const,
+  )) as Reply;
+  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+  return reply.data;
+}
+
+const until = (page: Page, what: string, test: (v: PanelView) => boolean) =>
+  eventually(async () => {
+    const v = await readPanel(page);
+    return v && !v.loading && test(v) ? v : undefined;
+  }, what);
+
+const pressed = (v: PanelView) => v.buttons.filter((b) => b.pressed === 'true').map((b) => b.name);
+
+/** Selects the text of the element `selector` on the page, as a user would with the mouse. */
+const select = (page: Page, selector: string) =>
+  page.evaluate((s) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(s)!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, selector);
+
+describe('the panel with a dossier', () => {
+  let session: Session;
+  let dashboard: Page;
+  let dossierId: string;
+
+  beforeAll(async () => {
+    session = await launch({ locale: 'en-GB' });
+    await session.serve('https://irisbox.irisnet.be/**', { fixture: 'irisbox.html' });
+    await session.serve('https://mondossier.rrn.fgov.be/**', { fixture: 'mon-dossier.html' });
+    await session.serve('https://my.belgium.be/**', { fixture: 'my-belgium.html' });
+    await session.serve('https://my.belgium.be/de', { fixture: 'hostile/clickjacking.html' });
+    dashboard = await session.open(`chrome-extension://${session.extensionId}/dashboard.html`);
+  });
+  afterAll(() => session?.close());
+
+  it('without a dossier: explains, and its button opens the dashboard’s set-up', async () => {
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    const view = await panelReady(page);
+    expect(view.text).toContain('None of your dossiers needs this page');
+    const opened = session.context.waitForEvent('page');
+    await clickInPanel(page, 'Set up a dossier');
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toBe(`chrome-extension://${session.extensionId}/dashboard.html#setup`);
+    await tab.close();
+    await page.close();
+  });
+
+  it('a dossier created elsewhere shows up live, with the requirement it serves and its status', async () => {
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    await panelReady(page);
+    const dossier = await call(dashboard, 'dossier:create', { procedure: 'nationality-declaration-12bis', label: 'Me', answers: {}, choices: {}, lang: 'en' });
+    dossierId = dossier.id;
+    const view = await until(page, 'the need in the open panel', (v) => v.text.includes('dossier “Me”'));
+    expect(view.text).toContain('(Nationality declaration (article 12bis))');
+    expect(pressed(view)).toEqual(['Not started']);
+    expect(view.buttons.map((b) => b.name)).toEqual(expect.arrayContaining(['Capture selection as Request number', 'Capture selection as Date of issue']));
+    // A file is attached on the dashboard, not captured from a selection.
+    expect(view.buttons.map((b) => b.name)).not.toContain('Capture selection as The document (PDF)');
+    await page.close();
+  });
+
+  it('one click changes the status; another tab on the page sees it at once', async () => {
+    const a = await session.open('https://irisbox.irisnet.be/irisbox/certificat?a');
+    const b = await session.open('https://irisbox.irisnet.be/irisbox/certificat?b');
+    await until(a, 'tab a', (v) => v.text.includes('dossier “Me”'));
+    await until(b, 'tab b', (v) => v.text.includes('dossier “Me”'));
+    await clickInPanel(a, 'Requested');
+    const inA = await until(a, 'requested in a', (v) => pressed(v).includes('Requested'));
+    expect(inA.text).toContain('Status saved: Requested');
+    await until(b, 'requested in b', (v) => pressed(v).includes('Requested'));
+    const detail = await call(dashboard, 'dossier:get', { id: dossierId });
+    expect(inA.needs).toHaveLength(1);
+    expect(detail.progress.find((p: { artefact: string }) => p.artefact === inA.needs[0])?.status).toBe('requested');
+    await a.close();
+    await b.close();
+  });
+
+  it('captures the text the user selected, only when asked, and says so when nothing is selected', async () => {
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    const { needs } = await until(page, 'the need', (v) => v.text.includes('dossier “Me”'));
+    await clickInPanel(page, 'Capture selection as Request number');
+    await until(page, 'the no-selection message', (v) => v.text.includes('Nothing is selected on the page'));
+    await select(page, '#request');
+    await clickInPanel(page, 'Capture selection as Request number');
+    const view = await until(page, 'the captured number', (v) => v.text.includes('Request number saved: IB-DEMO-0001'));
+    expect(view.text).toContain('IB-DEMO-0001');
+    const detail = await call(dashboard, 'dossier:get', { id: dossierId });
+    const progress = detail.progress.find((p: { artefact: string }) => p.artefact === needs[0]);
+    expect(progress.captured.reference).toMatchObject({ value: 'IB-DEMO-0001', page: 'irisbox-certificate' });
+    await page.close();
+  });
+
+  it('a captured date of issue gives the validity', async () => {
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat?dated');
+    const { needs } = await until(page, 'the need', (v) => v.text.includes('dossier “Me”'));
+    // The certificate the user downloaded shows its date of issue; the fixture page gets one.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Délivré le ';
+      const date = document.createElement('span');
+      date.id = 'issued';
+      date.textContent = '14/03/2026';
+      p.append(date);
+      document.body.append(p);
+    });
+    await select(page, '#issued');
+    await clickInPanel(page, 'Capture selection as Date of issue');
+    const view = await until(page, 'the validity', (v) => /Valid until|Expired on/.test(v.text));
+    expect(view.text).toContain('Issued on 14 March 2026');
+    const detail = await call(dashboard, 'dossier:get', { id: dossierId });
+    const progress = detail.progress.find((p: { artefact: string }) => p.artefact === needs[0]);
+    expect(progress.issuedOn).toBe('2026-03-14');
+    const [y, m, d] = (progress.expiresOn as string).split('-').map(Number);
+    const shown = new Intl.DateTimeFormat('en-BE', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
+    const today = new Date().toISOString().slice(0, 10);
+    expect(view.text).toContain(progress.expiresOn < today ? `Expired on ${shown}` : `Valid until ${shown}`);
+    await page.close();
+  });
+
+  it('remembers collapsed per site', async () => {
+    const first = await session.open('https://mondossier.rrn.fgov.be/');
+    await panelReady(first);
+    await clickInPanel(first, 'Hide');
+    await until(first, 'collapsed', (v) => v.collapsed);
+    await first.close();
+    const again = await session.open('https://mondossier.rrn.fgov.be/');
+    await eventually(async () => ((await readPanel(again))?.collapsed ? true : undefined), 'collapsed on the next visit');
+    const other = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    expect((await panelReady(other)).collapsed).toBe(false);
+    await clickInPanel(again, 'Show Be Civic');
+    await until(again, 'open again', (v) => !v.collapsed);
+    await again.close();
+    await other.close();
+  });
+
+  it('follows the language chosen in the settings, live, and says when a text falls back', async () => {
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    await until(page, 'the English panel', (v) => v.lang === 'en');
+    await call(dashboard, 'settings:update', { lang: 'de' });
+    const view = await until(page, 'the German panel', (v) => v.lang === 'de');
+    expect(view.buttons[0]?.name).toBe('Ausblenden');
+    expect(pressed(view)).toEqual(['Beantragt']);
+    // Texts the catalog lacks in German are marked with their own language and announced.
+    if (view.fallbackSpans.length > 0) expect(view.text).toContain('Einige Texte sind noch nicht übersetzt');
+    await call(dashboard, 'settings:update', { lang: 'nl' });
+    const dutch = await until(page, 'the Dutch panel', (v) => v.lang === 'nl');
+    expect(dutch.text).toContain('Waarvoor deze pagina dient');
+    await call(dashboard, 'settings:update', { lang: 'en' });
+    await until(page, 'English again', (v) => v.lang === 'en');
+    await page.close();
+  });
+
+  it('while a top-layer bait covers the panel, its status buttons change nothing', async () => {
+    const page = await session.open('https://my.belgium.be/de');
+    const before = await until(page, 'the need on my.belgium.be', (v) => v.text.includes('dossier “Me”'));
+    expect(pressed(before)).toEqual(['Not started']);
+    await page.evaluate(() => (window as unknown as { bait(): void }).bait());
+    await until(page, 'the covered warning', (v) => v.text.includes('covers this panel'));
+    await clickInPanel(page, 'Obtained');
+    await page.waitForTimeout(500);
+    expect(pressed((await readPanel(page))!)).toEqual(['Not started']);
+    const detail = await call(dashboard, 'dossier:get', { id: dossierId });
+    expect(detail.progress.find((p: { artefact: string }) => p.artefact === before.needs[0])?.status ?? 'not-started').toBe('not-started');
+    await page.close();
+  });
+
+  it('reached nothing outside the routed pages', () => {
+    expect(session.stray).toEqual([]);
+  });
+});
