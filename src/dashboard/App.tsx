@@ -102,8 +102,16 @@ export function App({ catalog }: { catalog: CompiledCatalog }) {
 
   return (
     <Ctx.Provider value={ctx}>
-      <a class="skip" href="#content">
-        {t.mainNav}
+      {/* The hash is the route, so the skip link moves focus itself instead of changing the hash. */}
+      <a
+        class="skip"
+        href="#content"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('content')?.focus();
+        }}
+      >
+        {t.skipToContent}
       </a>
       <header class="top">
         <p class="brand">Be Civic</p>

@@ -9,6 +9,7 @@ import type { Status } from '../store/model';
 const en = {
   appTitle: 'Be Civic — your dossiers',
   mainNav: 'Dossiers',
+  skipToContent: 'Skip to the content',
   dossiers: 'Your dossiers',
   noDossiers: 'No dossier yet. Set one up: a few plain questions, and Be Civic lists what you need.',
   newDossier: 'Set up a dossier',
@@ -182,6 +183,7 @@ export type Strings = typeof en;
 const fr: Strings = {
   appTitle: 'Be Civic — vos dossiers',
   mainNav: 'Dossiers',
+  skipToContent: 'Aller au contenu',
   dossiers: 'Vos dossiers',
   noDossiers: 'Aucun dossier pour l’instant. Créez-en un : quelques questions simples, et Be Civic dresse la liste de ce qu’il vous faut.',
   newDossier: 'Créer un dossier',
@@ -348,6 +350,7 @@ const fr: Strings = {
 const nl: Strings = {
   appTitle: 'Be Civic — uw dossiers',
   mainNav: 'Dossiers',
+  skipToContent: 'Naar de inhoud',
   dossiers: 'Uw dossiers',
   noDossiers: 'Nog geen dossier. Maak er een aan: een paar eenvoudige vragen, en Be Civic zet op een rij wat u nodig hebt.',
   newDossier: 'Een dossier aanmaken',
@@ -514,6 +517,7 @@ const nl: Strings = {
 const de: Strings = {
   appTitle: 'Be Civic — Ihre Akten',
   mainNav: 'Akten',
+  skipToContent: 'Zum Inhalt springen',
   dossiers: 'Ihre Akten',
   noDossiers: 'Noch keine Akte. Legen Sie eine an: ein paar einfache Fragen, und Be Civic listet auf, was Sie brauchen.',
   newDossier: 'Eine Akte anlegen',

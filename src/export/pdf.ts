@@ -50,27 +50,49 @@ class Writer {
     this.y = A4.height - MARGIN.top;
   }
 
+  /**
+   * Width of a word at size 1, cached: measuring a custom font runs fontkit's layout, which is what
+   * made long dossiers slow when every candidate line was measured whole.
+   */
+  private widths = new Map<string, number>();
+  private measure(word: string, size: number): number {
+    let w = this.widths.get(word);
+    if (w === undefined) {
+      w = this.font.widthOfTextAtSize(word, 1);
+      this.widths.set(word, w);
+    }
+    return w * size;
+  }
+
   /** Splits `text` into lines no wider than `width`, breaking words that do not fit on a line alone. */
   wrap(text: string, size: number, width: number): string[] {
     const lines: string[] = [];
+    const space = this.measure(' ', size);
     for (const paragraph of text.split('\n')) {
       let line = '';
+      let lineWidth = 0;
       for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (this.font.widthOfTextAtSize(candidate, size) <= width) {
-          line = candidate;
+        const wordWidth = this.measure(word, size);
+        if (line && lineWidth + space + wordWidth <= width) {
+          line += ` ${word}`;
+          lineWidth += space + wordWidth;
+          continue;
+        }
+        if (!line && wordWidth <= width) {
+          line = word;
+          lineWidth = wordWidth;
           continue;
         }
         if (line) lines.push(line);
-        line = '';
         let rest = word;
-        while (this.font.widthOfTextAtSize(rest, size) > width) {
+        while (this.measure(rest, size) > width) {
           let cut = rest.length - 1;
           while (cut > 1 && this.font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
           lines.push(rest.slice(0, cut));
           rest = rest.slice(cut);
         }
         line = rest;
+        lineWidth = this.measure(rest, size);
       }
       lines.push(line);
     }
