@@ -38,5 +38,17 @@ export function describePage(catalog: CompiledCatalog, pageId: string, lang: Lan
       };
     }),
     capture: page.capture.map((c) => ({ id: c.id, label: show(c.label), kind: c.kind })),
+    ...(page.guide.length > 0
+      ? {
+          guide: page.guide.map((step) => ({
+            id: step.id,
+            when: step.when,
+            explain: show(step.explain),
+            highlightService: step.highlight_service,
+            fields: step.fields.map((f) => ({ selector: f.selector, explain: show(f.explain) })),
+            confirmation: step.confirmation,
+          })),
+        }
+      : {}),
   };
 }

@@ -117,6 +117,29 @@ export interface PageDescription {
   explains?: Shown;
   artefacts: Array<{ id: string; title: Shown; sources: SourceView[] }>;
   capture: Array<{ id: string; label: Shown; kind: string }>;
+  /** Multi-step pages (booking sites): the steps the panel can recognise and guide through. */
+  guide?: GuideStep[];
+}
+
+export interface GuideStep {
+  id: string;
+  /** The step is showing when these hold (same meaning as recognition signals). */
+  when: { title?: string; heading?: string; selector?: string };
+  explain: Shown;
+  highlightService: boolean;
+  fields: Array<{ selector: string; explain: Shown }>;
+  confirmation: boolean;
+}
+
+/** On a booking page, the service one of the user's dossiers should pick there. */
+export interface BookingService {
+  dossierId: string;
+  dossierLabel: string;
+  procedureTitle: Shown;
+  visit?: { id: string; label: Shown };
+  choose: Shown;
+  /** The site's own labels to look for on the page. */
+  labels: string[];
 }
 
 /** The slice of the user's data that a panel on one page may see. */
@@ -134,6 +157,8 @@ export interface PageState {
     /** The artefacts this page serves that the dossier needs, with the user's progress on each. */
     needs: Array<{ artefact: string; requirement: Shown; progress?: z.infer<typeof Progress> }>;
   }>;
+  /** On a booking page: what each dossier with this commune should pick here. */
+  bookings?: BookingService[];
 }
 
 export interface DossierDetail {

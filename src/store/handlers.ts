@@ -16,6 +16,7 @@ import { isValidNationalRegisterNumber, normaliseNationalRegisterNumber } from '
 import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { exportBackup, importBackup } from '../backup/backup';
 import { artefactsServedAt, capturesAt, pagesAt } from './access';
+import { bookingServicesAt } from '../booking/services';
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { SETTINGS_KEY, STORE_NAMES, type CivicSchema, type Store } from './db';
 import { DEFAULT_SETTINGS, type Appointment, type Dossier, type HistoryEntry, type Progress, type Settings } from './model';
@@ -192,12 +193,14 @@ export function createHandlers(deps: StoreDeps): Handlers {
       if (needs.length === 0) return [];
       return [{ id: dossier.id, label: dossier.label, procedure: dossier.procedure, procedureTitle: localise(procedure.title, lang), needs }];
     });
+    const bookings = page.role === 'booking' && host ? bookingServicesAt(catalog, host, data.dossiers, lang) : [];
     return {
       lang,
       ...(writable ? {} : { storageProblem: problem }),
       collapsed: host ? (data.settings.panelCollapsed[host] ?? false) : false,
       ...(data.settings.activeDossier ? { activeDossier: data.settings.activeDossier } : {}),
       dossiers,
+      ...(bookings.length > 0 ? { bookings } : {}),
     };
   }
 
