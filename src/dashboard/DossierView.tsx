@@ -12,6 +12,7 @@ import { countryName } from '../dossier/countries';
 import { pruneAnswers, visibleQuestions } from '../dossier/flow';
 import type { Answers } from '../dossier/requirements';
 import { summarise, type DossierSummary } from '../dossier/summary';
+import { Booking } from './Booking';
 import { Checklist } from './Checklist';
 import { useDashboard } from './context';
 import { describeRules, describeValidity, feeAmount, feeBasis, feeTotalBasis, formatAnswer } from './describe';
@@ -84,6 +85,7 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
 
       <Todo summary={summary} />
       <Fees summary={summary} />
+      <Booking summary={summary} procedure={procedure} progress={detail.progress} />
       <Appointments summary={summary} />
       <DossierNotes key={dossier.updatedAt} notes={dossier.notes ?? ''} id={dossier.id} />
       <History entries={detail.history} dossierId={dossier.id} summary={summary} />

@@ -171,6 +171,18 @@ describe('dossier dashboard', () => {
     expect(ics).toContain('SUMMARY:Déclaration de nationalité — Łukasz Wałęsa');
   });
 
+  it('shows how to book the visit at the commune, with what is still missing, and asks for the booking site only on click', async () => {
+    const booking = page.getByRole('region', { name: 'Prendre rendez-vous' });
+    const visit = booking.getByRole('article', { name: 'Dépôt de la déclaration à l\'état civil' });
+    const ready = await visit.locator('.bring li.ready').allTextContents();
+    expect(ready).toHaveLength(1);
+    expect(ready[0]).toMatch(/naissance.* — prêt$/);
+    expect(await visit.locator('.bring li.missing').count()).toBeGreaterThan(0);
+    expect(await visit.getByRole('link', { name: 'Réserver en ligne' }).getAttribute('href')).toMatch(/^https:\/\/auderghem\.covservices\.net\//);
+    await visit.getByRole('button', { name: /Laisser Be Civic vous guider sur .*auderghem\.covservices\.net/ }).waitFor();
+    expect(await session.worker.evaluate<string[]>('chrome.permissions.getAll().then((p) => p.origins ?? [])')).not.toContain('https://auderghem.covservices.net/*');
+  });
+
   it('has no accessibility violations on the dossier and the overview', async () => {
     expect(await axe(page)).toEqual([]);
     await page.getByRole('link', { name: 'Vos dossiers' }).click();
