@@ -7,7 +7,7 @@
  * Nothing reaches the network: a request for anything but the demo pages is aborted and counted.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_BUILD, ROOT, eventually, findChromium, inPanel } from '../tests/browser/harness';
@@ -71,6 +71,7 @@ function demoResponse(url: URL): { status: number; html: string } | undefined {
 export async function openDemo(options: DemoOptions): Promise<Demo> {
   const log = options.log ?? (() => {});
   const lang = options.lang ?? 'en';
+  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error(`No built extension in ${CHROME_BUILD}: run npm run build (npm start does it for you)`);
   const profile = mkdtempSync(join(tmpdir(), 'be-civic-demo-'));
   const locale = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' }[lang];
   const context = await chromium.launchPersistentContext(profile, {
