@@ -1,8 +1,13 @@
 /**
  * Firefox smoke test: the MV2 build installed in Debian's Firefox ESR, driven over WebDriver BiDi by
- * puppeteer-core. A catalog portal page is served from its fixture through request interception (any
- * other request is aborted and recorded); the content script must recognise it and put the panel's
- * host element on the page, with its shadow root closed to the page.
+ * puppeteer-core. The extension's own welcome tab (opened on install) proves the background answers
+ * and keeps data in Firefox; a catalog portal page, served from its fixture through request
+ * interception (any other request is aborted and recorded), must be recognised by the content script,
+ * which then puts the panel's host element on the page — after the background described the page —
+ * with its shadow root closed to the page.
+ *
+ * WebDriver BiDi refuses to navigate to moz-extension:// URLs ("not allowed in this context"), so the
+ * test reaches the extension pages through the tab the extension opens itself.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +46,27 @@ describe('Firefox (MV2 build, WebDriver BiDi)', () => {
     });
   });
   afterAll(() => browser?.close());
+
+  it('opens the welcome page on install, and its background keeps a dossier', async () => {
+    let welcome: Page | undefined;
+    for (let i = 0; i < 50 && !welcome; i++) {
+      for (const candidate of await browser.pages()) {
+        const href = await candidate.evaluate(() => location.href).catch(() => '');
+        if (/^moz-extension:\/\/[^/]+\/welcome\.html/.test(href)) welcome = candidate;
+      }
+      if (!welcome) await new Promise((r) => setTimeout(r, 200));
+    }
+    if (!welcome) throw new Error('the welcome tab did not open');
+    await welcome.waitForSelector('h1');
+    expect(await welcome.evaluate(() => document.querySelector('h1')?.textContent)).toMatch(/Be Civic/);
+    const send = (message: unknown) =>
+      welcome.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m), message) as Promise<{ ok: boolean; data: any; error?: string }>;
+    const created = await send({ type: 'dossier:create', payload: { procedure: 'nationality-declaration-12bis', label: 'Firefox', answers: {}, choices: {}, lang: 'en' } });
+    expect(created.error).toBeUndefined();
+    const list = await send({ type: 'dossier:list', payload: {} });
+    expect(list.data.map((d: { id: string; label: string }) => [d.id, d.label])).toEqual([[created.data.id, 'Firefox']]);
+    expect((await send({ type: 'dossier:list', payload: { extra: 1 } })).error).toMatch(/invalid dossier:list/);
+  });
 
   it('recognises a catalog portal page and shows the panel', async () => {
     await page.goto('https://my.belgium.be/fr');
