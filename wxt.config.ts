@@ -26,6 +26,11 @@ const CSP = "script-src 'self'; object-src 'none'";
 
 export default defineConfig({
   modules: [],
+  // Every module imports what it uses. WXT's auto-imports guess from bare names: a parameter called
+  // `storage` pulled wxt/utils/storage, with its browser.storage calls, into the background.
+  // `imports: false` leaves that transform on; unimport's own `autoImport: false` (not in WXT's type)
+  // turns it off and keeps the `#imports` module working.
+  imports: { autoImport: false } as {},
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ manifestVersion, browser }) => ({
     name: 'Be Civic',

@@ -113,7 +113,9 @@ describe('no network', () => {
     await dashboard.evaluate(() => navigator.sendBeacon('https://page.invalid/beacon', 'x'));
     const world = await contentScriptWorld(portal, session.extensionId);
     await world.evaluate(`fetch('https://content.invalid/probe').catch(() => 'blocked')`);
-    await world.evaluate(`new Worker(URL.createObjectURL(new Blob(["fetch('https://worker.invalid/probe').catch(() => 0)"], { type: 'text/javascript' }))) && 1`);
+    // The recorder attaches to a worker as it starts; Playwright may resume it first, so a request in
+    // its very first instant is only sure to reach Playwright's witness. The probe waits a moment.
+    await world.evaluate(`new Worker(URL.createObjectURL(new Blob(["setTimeout(() => fetch('https://worker.invalid/probe').catch(() => 0), 1000)"], { type: 'text/javascript' }))) && 1`);
     await world.cdp.detach();
     // Each probe must reach the recorder's own DevTools sessions; Playwright's witness is checked too where it has one.
     const expected = [
