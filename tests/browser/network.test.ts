@@ -1,13 +1,49 @@
 /**
  * "Nothing leaves the browser", checked: every request of every extension context — the background
  * service worker, the extension pages, the content script in portal tabs — is recorded through a whole
- * user scenario, and the only ones allowed are the portal pages the test itself opens (served from
- * fixtures). The recorder then proves it would have seen a request from each kind of context.
+ * user scenario driven through the real UI (a portal page recognised, a dossier set up on the
+ * dashboard, a value captured from the panel, the PDF and a backup exported), and the only ones
+ * allowed are the portal pages the test itself opens (served from fixtures). The recorder then proves
+ * it would have seen a request from each kind of context.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { eventually, inPanel, launch, type Session } from './harness';
 import { contentScriptWorld, record, type Recorder, type Seen } from './recorder';
+import { clickInPanel, readPanel } from './panel-support';
+import { STRINGS } from '../../src/dashboard/strings';
+import { STRINGS as PANEL_STRINGS } from '../../src/panel/strings';
+
+/** Answers every question the set-up shows: its first choice, or a plausible value. */
+async function answerEverything(page: Page) {
+  for (let round = 0; round < 40; round++) {
+    const id = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('[data-question]')].find((el) => {
+          const radios = el.querySelectorAll<HTMLInputElement>('input[type=radio]');
+          if (radios.length) return ![...radios].some((r) => r.checked);
+          const control = el.querySelector<HTMLInputElement | HTMLSelectElement>('input, select');
+          return control !== null && control.value === '';
+        })?.dataset.question,
+    );
+    if (!id) return;
+    const question = page.locator(`[data-question="${id}"]`);
+    if ((await question.locator('input[type=radio]').count()) > 0) await question.getByRole('radio').first().check();
+    else if ((await question.locator('select').count()) > 0) await question.locator('select').selectOption({ index: 1 });
+    else {
+      const input = question.locator('input');
+      await input.fill((await input.getAttribute('type')) === 'date' ? '2020-01-01' : '10');
+    }
+  }
+  throw new Error('the set-up kept asking questions');
+}
+
+/** The bytes of the file a click makes the page download. */
+async function saved(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return readFileSync((await download.path())!);
+}
 
 describe('no network', () => {
   let session: Session;
@@ -17,7 +53,8 @@ describe('no network', () => {
   let portal: Page;
   let dashboard: Page;
   let dossierId: string;
-  const send = <T,>(page: Page, message: unknown) => page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`) as Promise<{ ok: boolean; data: T; error?: string }>;
+  const t = STRINGS.en;
+  const panelText = PANEL_STRINGS.en;
 
   const own = (s: Seen) => s.url.startsWith(`chrome-extension://${session.extensionId}/`) || /^(data|blob):/.test(s.url);
   /** The opened documents, and the favicon that the browser itself (not a script) asks for beside each. */
@@ -35,7 +72,7 @@ describe('no network', () => {
   };
 
   beforeAll(async () => {
-    session = await launch();
+    session = await launch({ locale: 'en-GB' });
     recorder = await record(session);
     await session.serve('https://my.belgium.be/**', { fixture: 'my-belgium.html' });
     await session.serve('https://irisbox.irisnet.be/**', { fixture: 'irisbox.html' });
@@ -51,48 +88,61 @@ describe('no network', () => {
     expect(page).toBe('my-belgium-home');
   });
 
-  it('opens the dashboard and lists the procedures', async () => {
-    dashboard = await extensionPage('dashboard.html');
-    await eventually(() => dashboard.evaluate(() => document.querySelectorAll('li').length), 'the procedures');
+  it('sets up a dossier on the dashboard through its questions', async () => {
+    dashboard = await extensionPage('dashboard.html#setup');
+    await dashboard.getByLabel(t.procedure, { exact: true }).selectOption('nationality-declaration-12bis');
+    await dashboard.getByLabel(t.whose).fill('Me');
+    await dashboard.getByLabel(t.commune, { exact: true }).selectOption('auderghem');
+    await answerEverything(dashboard);
+    await dashboard.getByRole('button', { name: t.create }).click();
+    await dashboard.waitForURL(/#dossier=/);
+    dossierId = decodeURIComponent(dashboard.url().split('#dossier=')[1]!);
+    await dashboard.getByRole('heading', { level: 1, name: 'Me' }).waitFor();
   });
 
-  it('creates a dossier', async () => {
-    const created = await send<{ id: string }>(dashboard, {
-      type: 'dossier:create',
-      payload: { procedure: 'nationality-declaration-12bis', label: 'Me', answers: {}, choices: {}, lang: 'en' },
+  it('captures the request number the user selected on an IRISbox page, from the panel', async () => {
+    const irisbox = await open('https://irisbox.irisnet.be/irisbox/certificat');
+    await eventually(async () => {
+      const view = await readPanel(irisbox);
+      return view && !view.loading && view.text.includes('“Me”') ? view : undefined;
+    }, 'the dossier’s need in the panel');
+    await irisbox.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('#request')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
     });
-    expect(created.error).toBeUndefined();
-    dossierId = created.data.id;
+    await clickInPanel(irisbox, panelText.captureButton.replace('{field}', 'Request number'));
+    const view = await eventually(async () => {
+      const v = await readPanel(irisbox);
+      return v?.text.includes('IB-DEMO-0001') ? v : undefined;
+    }, 'the captured number');
+    expect(view.text).toContain('IB-DEMO-0001');
   });
 
-  it('captures a request number on an IRISbox page, from its content script', async () => {
-    const irisbox = await open('https://irisbox.irisnet.be/irisbox/');
-    await eventually(() => inPanel<string>(irisbox, `(root) => root.querySelector('aside')?.dataset.page`), 'the IRISbox panel');
-    const world = await contentScriptWorld(irisbox, session.extensionId);
-    try {
-      const captured = await world.evaluate<{ ok: boolean; error?: string }>(
-        `chrome.runtime.sendMessage(${JSON.stringify({ type: 'progress:capture', payload: { dossierId, artefact: 'residence-certificate', field: 'reference', value: 'IRIS-2026-000123' } })})`,
-      );
-      expect(captured.error).toBeUndefined();
-    } finally {
-      await world.cdp.detach();
-    }
+  it('exports the dossier as a PDF', async () => {
+    await dashboard.reload();
+    await dashboard.getByRole('heading', { level: 1, name: 'Me' }).waitFor();
+    const pdf = await saved(dashboard, () => dashboard.getByRole('button', { name: t.exportPdf }).click());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('exports a backup that holds the capture', async () => {
-    const backup = await send<{ json: string; filename: string }>(dashboard, { type: 'backup:export', payload: {} });
-    expect(backup.error).toBeUndefined();
-    expect(backup.data.json).toContain('IRIS-2026-000123');
+    await dashboard.getByRole('link', { name: t.settings }).click();
+    const backup = await saved(dashboard, () => dashboard.getByRole('button', { name: t.backupExport }).click());
+    const json = backup.toString('utf8');
+    expect(json).toContain(dossierId);
+    expect(json).toContain('IB-DEMO-0001');
   });
 
   it('made no request but the portal pages the test opened', async () => {
     // Let late work (lazy chunks, deferred writes) happen before looking.
     await new Promise((r) => setTimeout(r, 1_000));
     const targets = recorder.targets();
-    expect(targets.some((t) => t.startsWith(`service_worker chrome-extension://${session.extensionId}/`))).toBe(true);
-    expect(targets.some((t) => t.startsWith(`page chrome-extension://${session.extensionId}/dashboard.html`))).toBe(true);
-    expect(targets.some((t) => t.startsWith('page https://my.belgium.be/'))).toBe(true);
-    expect(targets.some((t) => t.startsWith('page https://irisbox.irisnet.be/'))).toBe(true);
+    expect(targets.some((target) => target.startsWith(`service_worker chrome-extension://${session.extensionId}/`))).toBe(true);
+    expect(targets.some((target) => target.startsWith(`page chrome-extension://${session.extensionId}/dashboard.html`))).toBe(true);
+    expect(targets.some((target) => target.startsWith('page https://my.belgium.be/'))).toBe(true);
+    expect(targets.some((target) => target.startsWith('page https://irisbox.irisnet.be/'))).toBe(true);
 
     const outside = recorder.requests.filter((s) => !own(s));
     expect(outside.filter((s) => !allowed(s)).map((s) => `${s.witness}: ${s.target} → ${s.type} ${s.url}`)).toEqual([]);
