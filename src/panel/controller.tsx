@@ -34,6 +34,8 @@ const MAX_CAPTURE = 2_000;
 /** What the benchmark and the tests read from the content script's own world (never the page's). */
 export interface Timings {
   started: number;
+  /** The shell is in the page (synchronous work done); `visible` is the first frame after it. */
+  mounted?: number;
   visible?: number;
   ready?: number;
   page?: string;
@@ -194,6 +196,7 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     current = shown;
     timings.page = page;
     draw(shown);
+    timings.mounted ??= performance.now();
     requestAnimationFrame(() => {
       if (current === shown && timings.visible === undefined) timings.visible = performance.now();
     });

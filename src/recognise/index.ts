@@ -151,15 +151,34 @@ function pathRules(index: RecognitionIndex, url: string | URL): Rule[] {
  */
 export function recognise(index: RecognitionIndex, url: string | URL, probe?: PageProbe): Recognition[] {
   const hits: Rule[] = [];
-  const seen = new Set<string>();
+  let asked: PageProbe | undefined;
   for (const rule of pathRules(index, url)) {
-    if (seen.has(rule.page)) continue;
-    if (rule.signals && !(probe && signalsHold(rule.signals, probe))) continue;
-    seen.add(rule.page);
+    if (hits.some((hit) => hit.page === rule.page)) continue;
+    if (rule.signals) {
+      if (!probe) continue;
+      // A live page's probe walks the DOM: read each answer once per recognition, however many rules ask.
+      asked ??= once(probe);
+      if (!signalsHold(rule.signals, asked)) continue;
+    }
     hits.push(rule);
   }
-  hits.sort((a, b) => specificity(b) - specificity(a));
+  if (hits.length > 1) hits.sort((a, b) => specificity(b) - specificity(a));
   return hits.map(({ page, portal }) => ({ page, portal }));
+}
+
+function once(probe: PageProbe): PageProbe {
+  let title: string | undefined;
+  let headings: string[] | undefined;
+  const has = new Map<string, boolean>();
+  return {
+    title: () => (title ??= probe.title()),
+    headings: () => (headings ??= probe.headings()),
+    has: (selector) => {
+      let found = has.get(selector);
+      if (found === undefined) has.set(selector, (found = probe.has(selector)));
+      return found;
+    },
+  };
 }
 
 /**

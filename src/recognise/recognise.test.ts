@@ -31,6 +31,15 @@ describe('recognise', () => {
     expect(recognise(index, 'https://idp.iam.fgov.be/login', probe(['Autre chose']))).toEqual([]);
     expect(recognise(index, 'https://idp.iam.fgov.be/login', probe(['Choisissez votre clé de CONNEXION']))).toEqual([{ page: 'login', portal: 'csam' }]);
   });
+  it('walks a live page once per recognition, however many rules look at it', () => {
+    const many = buildIndex(
+      ['attest', 'certificat', 'extrait'].map((heading, i) => ({ page: `p${i}`, portal: 'x', path: '/**', hosts: ['mondossier.rrn.fgov.be'], signals: { heading, title: 'dossier' } })),
+    );
+    let walks = 0;
+    const counting: PageProbe = { title: () => 'Mon dossier', headings: () => (walks++, ['Attestations', 'Extrait']), has: () => false };
+    expect(recognise(many, 'https://mondossier.rrn.fgov.be/', counting).map((m) => m.page).sort()).toEqual(['p0', 'p2']);
+    expect(walks).toBe(1);
+  });
   it('says when a URL may still become a catalog page once the DOM has rendered', () => {
     expect(awaitsSignals(index, 'https://idp.iam.fgov.be/login')).toBe(true);
     expect(awaitsSignals(index, 'https://my.belgium.be/fr/x')).toBe(false);

@@ -1,0 +1,179 @@
+/**
+ * The content script's cost to the user's page, measured on the built extension in Chromium:
+ * - its JavaScript, gzipped (budget 15 KB: no schema, PDF or YAML library in it);
+ * - the panel's time to visible after the script starts (the shell painted in the first frame), and
+ *   to ready (the background's texts and the user's data shown), read from the content script's own
+ *   world where it keeps its timings; the first load wakes the service worker and is reported apart;
+ * - long tasks (> 50 ms) on the page while the content script works, from PerformanceObserver
+ *   ('longtask') registered before the page's own scripts, counting only what runs once the document is
+ *   parsed (when the content script starts), so the 50,000-node page's own build script is not counted;
+ *   the same pages are loaded without the extension too, because the browser's first layout of a big
+ *   page is a long task of its own: the difference is the content script's.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROME_BUILD, ROOT, eventually, findChromium, launch, type Session } from '../tests/browser/harness';
+import { contentScriptWorld } from '../tests/browser/recorder';
+import type { Bench, BenchResult } from './types';
+
+interface Timings {
+  started: number;
+  mounted?: number;
+  visible?: number;
+  ready?: number;
+  page?: string;
+}
+
+const PAGES: Array<[string, string]> = [
+  ['https://my.belgium.be/fr', 'my-belgium.html'],
+  ['https://irisbox.irisnet.be/irisbox/certificat', 'irisbox.html'],
+  ['https://mondossier.rrn.fgov.be/', 'mon-dossier.html'],
+  ['https://idp.iamfas.belgium.be/fas/XUI/', 'csam.html'],
+  ['https://www.evergem.be/product/209/attest-van-gezinssamenstelling', 'eloket.html'],
+  ['https://my.belgium.be/de', 'hostile/big-dom.html'],
+];
+
+/** Registered before any page script: every long task of the page's life, with when the document was parsed. */
+const LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
+    .observe({ type: 'longtask', buffered: true });
+`;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const max = (xs: number[]) => Math.max(...xs);
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** Long tasks from the moment the document is parsed (when the content script starts its work). */
+function longTasksAfterParse(page: Page): Promise<LongTask[]> {
+  return page.evaluate(() => {
+    const parsed = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const from = parsed?.domInteractive ?? 0;
+    return (window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((t) => t.start + t.duration > from);
+  });
+}
+
+/** The same page in a browser without the extension: the page's and the browser's own long tasks. */
+async function baseline(context: BrowserContext, url: string): Promise<LongTask[]> {
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASKS);
+  await page.goto(url);
+  await page.waitForTimeout(600);
+  const tasks = await longTasksAfterParse(page);
+  await page.close();
+  return tasks;
+}
+
+async function measure(session: Session, url: string): Promise<{ timings: Timings; longTasks: LongTask[] }> {
+  const page: Page = await session.context.newPage();
+  await page.addInitScript(LONG_TASKS);
+  await page.goto(url);
+  const world = await contentScriptWorld(page, session.extensionId);
+  try {
+    const timings = await eventually(
+      () => world.evaluate<Timings | null>(`(() => { const t = globalThis[Symbol.for('be-civic.portal')]?.timings; return t && t.ready !== undefined ? { ...t } : null; })()`).then((t) => t ?? undefined),
+      `the panel ready on ${url}`,
+    );
+    // Let the content script finish what follows the first paint (placement, visibility check).
+    await page.waitForTimeout(300);
+    return { timings, longTasks: await longTasksAfterParse(page) };
+  } finally {
+    await world.cdp.detach().catch(() => undefined);
+    await page.close();
+  }
+}
+
+const bench: Bench = async ({ quick }) => {
+  const script = readFileSync(join(CHROME_BUILD, 'content-scripts/portal.js'));
+  const results: BenchResult[] = [
+    {
+      name: 'content script JS, gzipped',
+      value: Number((gzipSync(script).length / 1024).toFixed(2)),
+      unit: 'KB gzip',
+      detail: { raw: `${(script.length / 1024).toFixed(1)} KB`, budget: '15 KB' },
+    },
+  ];
+
+  const session = await launch({ locale: 'en-GB' });
+  const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const plainContext = await plain.newContext({ locale: 'en-GB' });
+    await plainContext.route('**/*', (route) => route.abort());
+    for (const [url, fixture] of PAGES) {
+      await session.serve(url, { fixture });
+      await plainContext.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', path: join(ROOT, 'tests/fixtures', fixture) }));
+    }
+    const first = await measure(session, PAGES[0]![0]);
+    const rounds = quick ? 1 : 8;
+    const mounted: number[] = [];
+    const visible: number[] = [];
+    const ready: number[] = [];
+    const withExtension: LongTask[] = [];
+    const without: LongTask[] = [];
+    const bigPage = PAGES.at(-1)![0];
+    const visibleBig: number[] = [];
+    let loads = 0;
+    for (let round = 0; round < rounds; round++) {
+      for (const [url] of PAGES) {
+        const { timings, longTasks } = await measure(session, url);
+        mounted.push(timings.mounted! - timings.started);
+        (url === bigPage ? visibleBig : visible).push(timings.visible! - timings.started);
+        ready.push(timings.ready! - timings.started);
+        withExtension.push(...longTasks);
+        without.push(...(await baseline(plainContext, url)));
+        loads++;
+      }
+    }
+    const longest = (tasks: LongTask[]) => (tasks.length ? max(tasks.map((t) => t.duration)).toFixed(0) : '0');
+    results.push(
+      {
+        name: 'panel time to visible after script start',
+        value: Number(median(visible).toFixed(1)),
+        unit: 'ms',
+        detail: {
+          max: max(visible).toFixed(1),
+          loads: visible.length,
+          'first load (cold worker)': (first.timings.visible! - first.timings.started).toFixed(1),
+          '50,000-node page (its own first layout included)': median(visibleBig).toFixed(0),
+          budget: '50 ms',
+        },
+      },
+      {
+        name: 'content script start to panel in the page (synchronous work)',
+        value: Number(median(mounted).toFixed(2)),
+        unit: 'ms',
+        detail: { max: max(mounted).toFixed(2), loads },
+      },
+      {
+        name: 'panel ready (texts and dossier shown) after script start',
+        value: Number(median(ready).toFixed(1)),
+        unit: 'ms',
+        detail: { max: max(ready).toFixed(1), 'first load (cold worker)': (first.timings.ready! - first.timings.started).toFixed(1) },
+      },
+      {
+        name: 'long tasks > 50 ms after the document is parsed, with the extension',
+        value: withExtension.length,
+        unit: 'tasks',
+        detail: {
+          loads,
+          'longest (ms)': longest(withExtension),
+          'same pages without the extension': without.length,
+          'longest without (ms)': longest(without),
+          pages: PAGES.map(([, f]) => f.replace('.html', '')).join(' '),
+        },
+      },
+    );
+  } finally {
+    await session.close();
+    await plain.close();
+  }
+  return results;
+};
+
+export default bench;

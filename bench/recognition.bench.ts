@@ -1,0 +1,105 @@
+/**
+ * Recognition speed: the median time of one recognise() call (URL + DOM probe) against the real
+ * compiled catalog, against synthetic catalogs 10× and 100× its size, and against exactly 1,000 rules.
+ * Synthetic rules are copies of the real ones: half on new hosts (more portals and communes), half on
+ * the real hosts under new first path segments (more pages per portal), signals included, so both the
+ * host table and the per-host buckets grow. The queries are URLs of every rule plus misses (unknown
+ * paths on known hosts, unknown hosts). Reported with the ratio to 1×: it must grow far slower than the
+ * catalog.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildIndex, recognise, type PageProbe, type RecognitionIndex, type Rule } from '../src/recognise';
+import type { Bench, BenchResult } from './types';
+
+type HostedRule = Rule & { hosts: string[] };
+
+function realRules(index: RecognitionIndex): HostedRule[] {
+  const hosts = new Map<number, string[]>();
+  const add = (table: Record<string, Record<string, number[]>>, prefix: string) => {
+    for (const [host, buckets] of Object.entries(table)) {
+      for (const at of Object.values(buckets).flat()) hosts.set(at, [...new Set([...(hosts.get(at) ?? []), prefix + host])]);
+    }
+  };
+  add(index.hosts, '');
+  add(index.wildcards, '*.');
+  return index.rules.map((rule, at) => ({ ...rule, hosts: hosts.get(at) ?? [] }));
+}
+
+function scaled(real: HostedRule[], total: number): HostedRule[] {
+  const rules = [...real];
+  for (let copy = 1; rules.length < total; copy++) {
+    for (const rule of real) {
+      if (rules.length >= total) break;
+      const onNewHost = rules.length % 2 === 0;
+      rules.push(
+        onNewHost
+          ? { ...rule, page: `${rule.page}-${copy}`, hosts: rule.hosts.map((h) => (h.startsWith('*.') ? `*.c${copy}-${h.slice(2)}` : `c${copy}.${h}`)) }
+          : { ...rule, page: `${rule.page}-${copy}`, path: `/s${copy}${rule.path === '/' ? '' : rule.path}` },
+      );
+    }
+  }
+  return rules;
+}
+
+/** A URL each rule matches (wildcards filled in), plus misses on known and unknown hosts. */
+function queries(rules: HostedRule[]): string[] {
+  const urls: string[] = [];
+  for (const rule of rules) {
+    const host = rule.hosts[0]!.replace(/^\*\./, 'commune.');
+    const path = rule.path.replace(/\*\*/g, 'a/b').replace(/\*/g, 'x');
+    urls.push(`https://${host}${path}`, `https://${host}/nowhere/${urls.length}`);
+  }
+  urls.push('https://example.org/fr', 'https://www.google.com/search', 'https://guichet-citoyen.be.evil.com/x');
+  return urls;
+}
+
+const probe: PageProbe = {
+  title: () => 'Composition de ménage — IRISbox',
+  headings: () => ['Mon DOSSIER', 'Attestations électroniques', 'Choisissez une attestation'],
+  has: () => false,
+};
+
+function medianCallMicros(index: RecognitionIndex, urls: string[], batches: number): { median: number; p95: number } {
+  const perCall: number[] = [];
+  const repeat = Math.max(1, Math.round(20_000 / urls.length));
+  for (let b = 0; b < batches + 2; b++) {
+    const start = performance.now();
+    let hits = 0;
+    for (let r = 0; r < repeat; r++) for (const url of urls) hits += recognise(index, url, probe).length;
+    const micros = ((performance.now() - start) * 1000) / (repeat * urls.length);
+    if (hits === 0) throw new Error('the benchmark recognised nothing: its queries are wrong');
+    if (b >= 2) perCall.push(micros); // the first two batches warm the JIT and the pattern cache
+  }
+  perCall.sort((a, b) => a - b);
+  return { median: perCall[Math.floor(perCall.length / 2)]!, p95: perCall[Math.min(perCall.length - 1, Math.floor(perCall.length * 0.95))]! };
+}
+
+const bench: Bench = async ({ quick }) => {
+  const compiled = JSON.parse(readFileSync(join(import.meta.dirname, '../src/catalog/generated/recognition.json'), 'utf8')) as RecognitionIndex;
+  const real = realRules(compiled);
+  const batches = quick ? 3 : 25;
+  const sizes: Array<[string, number]> = [
+    ['1x', real.length],
+    ['10x', real.length * 10],
+    ['100x', real.length * 100],
+    ['1000 rules', 1000],
+  ];
+  const results: BenchResult[] = [];
+  let base = 0;
+  for (const [label, total] of sizes) {
+    const rules = scaled(real, total);
+    const index = buildIndex(rules);
+    const { median, p95 } = medianCallMicros(index, queries(rules), batches);
+    if (label === '1x') base = median;
+    results.push({
+      name: `recognition median, ${label} catalog`,
+      value: median,
+      unit: 'µs',
+      detail: { rules: rules.length, p95: p95.toFixed(3), 'ratio to 1x': (median / base).toFixed(2), 'catalog ratio': (rules.length / real.length).toFixed(0) },
+    });
+  }
+  return results;
+};
+
+export default bench;
