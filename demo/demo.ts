@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_BUILD, ROOT, eventually, findChromium, inPanel } from '../tests/browser/harness';
+import { strings } from '../src/dashboard/strings';
 import type { Lang } from '../src/i18n';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../src/messaging/protocol';
 import { WELCOME_PATH } from '../src/welcome/install';
@@ -159,12 +160,12 @@ export async function visitStop(demo: Demo, stop: Stop): Promise<{ page: Page; p
   throw new Error(`The panel did not recognise ${stop.url} as catalog page ${stop.page} (it showed ${shown ?? 'nothing'}). Is the catalog compiled and the extension rebuilt?`);
 }
 
-/** What the demo says about a booking site the user has not allowed yet. */
-export function notGrantedNote(stop: Stop, headless: boolean): string {
+/** What the demo says about a booking site the user has not allowed yet; the button is the dashboard's own words. */
+export function notGrantedNote(stop: Stop, headless: boolean, lang: Lang = 'en'): string {
   const host = new URL(stop.url).host;
   return headless
     ? `${host}: no panel until you allow this commune's booking site from the dashboard (Chromium asks in a prompt of its own, which an automated run cannot answer)`
-    : `${host}: no panel yet. Allow this commune's booking site from the dashboard (Chromium asks you), then reload that tab`;
+    : `${host}: no panel yet. In the dashboard's appointments, click "${strings(lang).allowSite(host)}", accept Chromium's question, then reload that tab`;
 }
 
 /** Opens the dashboard on the sample dossier. */
@@ -179,7 +180,7 @@ export async function openDashboard(demo: Demo): Promise<Page> {
 export async function presentDemo(demo: Demo, log: (line: string) => void = () => {}): Promise<Page> {
   for (const stop of STOPS) {
     const { panel } = await visitStop(demo, stop);
-    log(panel ? `${new URL(stop.url).host}: the panel recognises ${stop.page}` : notGrantedNote(stop, demo.headless));
+    log(panel ? `${new URL(stop.url).host}: the panel recognises ${stop.page}` : notGrantedNote(stop, demo.headless, demo.lang));
   }
   const dashboard = await openDashboard(demo);
   await dashboard.bringToFront();
