@@ -212,10 +212,11 @@ export async function walkDemo(demo: Demo, outDir: string, log: (line: string) =
 
   const dashboard = await openDashboard(demo);
   await shoot(dashboard, 'dashboard');
-  await dashboard.getByRole('heading', { name: /checklist/i }).first().evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  const t = strings(demo.lang);
+  await dashboard.getByRole('heading', { name: t.checklist, exact: true }).first().evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await shoot(dashboard, 'dashboard-checklist');
   const pdf = join(outDir, 'be-civic-summary.pdf');
-  const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: /PDF/ }).click()]);
+  const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: t.exportPdf, exact: true }).click()]);
   await download.saveAs(pdf);
   if (!readFileSync(pdf).subarray(0, 5).equals(Buffer.from('%PDF-'))) throw new Error(`${pdf} is not a PDF`);
   log(`  PDF summary ${pdf}`);
