@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notGrantedNote, openDemo, walkDemo, type Demo, type WalkResult } from '../../demo/demo';
+import { notGrantedNote, openDemo, presentDemo, walkDemo, type Demo, type WalkResult } from '../../demo/demo';
 import { SAMPLE_LABEL } from '../../demo/sample';
 import { STOPS } from '../../demo/stops';
 
@@ -47,6 +47,14 @@ describe('npm start -- --headless', () => {
     expect(text).toContain('Nationality declaration (article 12bis)');
     expect(text).toContain('Request number: DEMO-2026-0042');
     expect(text).toMatch(/Apostille on the foreign documents — Requested/);
+  });
+
+  it('at the window, opens every demo page in a tab and leaves the dashboard on the sample dossier', async () => {
+    const dashboard = await presentDemo(demo);
+    const urls = demo.context.pages().map((p) => p.url());
+    for (const stop of STOPS) expect(urls).toContain(stop.url);
+    expect(dashboard.url()).toBe(`chrome-extension://${demo.extensionId}/dashboard.html#dossier=${encodeURIComponent(demo.dossierId)}`);
+    expect(await dashboard.getByRole('heading', { level: 1 }).textContent()).toBe(SAMPLE_LABEL);
   });
 
   it('stays offline: every request was a demo page or the extension', () => {
