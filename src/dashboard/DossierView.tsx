@@ -311,12 +311,13 @@ function Fees({ summary }: { summary: DossierSummary }) {
 }
 
 function Appointments({ summary }: { summary: DossierSummary }) {
-  const { t, lang, act } = useDashboard();
+  const { t, lang, catalog, act } = useDashboard();
   const { dossier } = summary;
-  const empty = { service: '', start: '', duration: '', place: '', reference: '' };
+  const procedure = catalog.procedures.find((p) => p.id === dossier.procedure);
+  const empty = { service: '', start: '', duration: '', place: '', reference: '', visit: procedure?.visits[0]?.id ?? '' };
   const [form, setForm] = useState(empty);
   const [problem, setProblem] = useState<string | undefined>();
-  const field = (key: keyof typeof empty, label: string, type = 'text') => (
+  const field = (key: Exclude<keyof typeof empty, 'visit'>, label: string, type = 'text') => (
     <div class="field">
       <label for={`appt-${key}`}>{label}</label>
       <input id={`appt-${key}`} type={type} value={form[key]} onInput={(e) => setForm({ ...form, [key]: e.currentTarget.value })} />
@@ -371,6 +372,7 @@ function Appointments({ summary }: { summary: DossierSummary }) {
                   service: form.service.trim(),
                   start: form.start,
                   ...(dossier.commune ? { commune: dossier.commune } : {}),
+                  ...(form.visit ? { visit: form.visit } : {}),
                   ...(Number.isInteger(minutes) && minutes > 0 ? { durationMinutes: minutes } : {}),
                   ...(form.place.trim() ? { place: form.place.trim() } : {}),
                   ...(form.reference.trim() ? { reference: form.reference.trim() } : {}),
@@ -380,6 +382,18 @@ function Appointments({ summary }: { summary: DossierSummary }) {
             if (saved) setForm(empty);
           }}
         >
+          {procedure && procedure.visits.length > 1 && (
+            <div class="field">
+              <label for="appt-visit">{t.visitFor}</label>
+              <select id="appt-visit" value={form.visit} onChange={(e) => setForm({ ...form, visit: e.currentTarget.value })}>
+                {procedure.visits.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {localise(v.label, lang).text}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           {field('service', t.service)}
           {field('start', t.start, 'datetime-local')}
           {field('duration', t.duration, 'number')}

@@ -183,12 +183,21 @@ describe('dossier dashboard', () => {
     expect(await session.worker.evaluate<string[]>('chrome.permissions.getAll().then((p) => p.origins ?? [])')).not.toContain('https://auderghem.covservices.net/*');
   });
 
-  it('has no accessibility violations on the dossier and the overview', async () => {
+  it('has no accessibility violations on the dossier, and shows dossiers side by side', async () => {
     expect(await axe(page)).toEqual([]);
+    // A second dossier, for another family member and another procedure (EU registration by status).
+    await page.getByRole('link', { name: 'Créer un dossier' }).click();
+    await page.getByLabel('Démarche').selectOption('eu-registration-annex-19');
+    await page.getByLabel('À qui est ce dossier ?').fill('Amira');
+    await page.getByLabel('Commune').selectOption('auderghem');
+    await answerEverything(page);
+    await page.getByRole('button', { name: 'Créer le dossier' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Amira' }).waitFor();
     await page.getByRole('link', { name: 'Vos dossiers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vos dossiers' }).waitFor();
-    await page.locator('.card[data-dossier]').first().waitFor();
-    expect(await page.locator('.card').first().textContent()).toContain('Łukasz Wałęsa');
+    await expect.poll(() => page.locator('.card[data-dossier] h2').allTextContents()).toEqual(expect.arrayContaining(['Łukasz Wałęsa', 'Amira']));
+    const lukasz = page.locator('.card[data-dossier]').filter({ hasText: 'Łukasz Wałęsa' });
+    expect(await lukasz.textContent()).toContain('Plus valable le 15 janvier 2027');
     expect(await axe(page)).toEqual([]);
     await page.goto(dossierUrl);
     await page.getByRole('heading', { level: 1, name: 'Łukasz Wałęsa' }).waitFor();
