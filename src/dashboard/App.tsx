@@ -28,7 +28,7 @@ export function navigate(route: Route) {
 }
 
 export function App({ catalog }: { catalog: CompiledCatalog }) {
-  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash, location.search));
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [settings, setSettings] = useState<Settings | undefined>();
   const [dossiers, setDossiers] = useState<Dossier[] | undefined>();
   const [details, setDetails] = useState<Record<string, DossierDetail>>({});

@@ -5,8 +5,7 @@
  *   dashboard.html#setup         the set-up of a new dossier (#setup=<procedure id> preselects one)
  *   dashboard.html#dossier=<id>  one dossier in full
  *   dashboard.html#settings      settings
- * The background's dashboard:open handler writes the same requests as a query (?setup=1,
- * ?dossier=<id>); a hash, when present, wins because it is what in-page navigation changes.
+ * The background's dashboard:open handler opens these same addresses.
  */
 export type Route =
   | { view: 'overview' }
@@ -14,14 +13,8 @@ export type Route =
   | { view: 'dossier'; id: string }
   | { view: 'settings' };
 
-export function parseRoute(hash: string, search = ''): Route {
+export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
-  if (!raw && search) {
-    const query = new URLSearchParams(search);
-    const dossier = query.get('dossier');
-    if (dossier) return { view: 'dossier', id: dossier };
-    if (query.has('setup')) return { view: 'setup' };
-  }
   const [name, ...rest] = raw.split('=');
   const value = rest.length > 0 ? decodeURIComponent(rest.join('=')) : undefined;
   if (name === 'setup') return value ? { view: 'setup', procedure: value } : { view: 'setup' };

@@ -202,3 +202,16 @@ describe('the dossier summary', () => {
     expect(summary.sources[1]?.what).toBe('Auderghem');
   });
 });
+
+describe('dashboard addresses', () => {
+  it('reads and writes the hash routes that dashboard:open and the welcome page use', async () => {
+    const { parseRoute, routeHash } = await import('../../src/dashboard/route');
+    expect(parseRoute('#setup')).toEqual({ view: 'setup' });
+    expect(parseRoute('#setup=eu-registration-annex-19')).toEqual({ view: 'setup', procedure: 'eu-registration-annex-19' });
+    expect(parseRoute('#dossier=a%3Db')).toEqual({ view: 'dossier', id: 'a=b' });
+    expect(parseRoute('#settings')).toEqual({ view: 'settings' });
+    expect(parseRoute('')).toEqual({ view: 'overview' });
+    expect(parseRoute('#dossier=')).toEqual({ view: 'overview' });
+    for (const route of [{ view: 'dossier', id: 'x y' }, { view: 'setup', procedure: 'p' }, { view: 'settings' }] as const) expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+});
