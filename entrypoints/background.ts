@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import catalog from '../src/catalog/bundled';
 import { hostMatches } from '../src/recognise';
 import { describeSender, route, type RouterOptions } from '../src/messaging/router';
-import { broadcast } from '../src/messaging/broadcast';
+import { broadcast, coalesce } from '../src/messaging/broadcast';
 import { Store } from '../src/store/db';
 import { createHandlers } from '../src/store/handlers';
 import { requestPersistence, storageEstimate } from '../src/store/persistence';
@@ -33,12 +33,13 @@ export default defineBackground(() => {
     },
   };
   const store = new Store();
+  const tell = coalesce((notice) => void broadcast(browser, notice, hosts));
   const booking = startBookingServices(catalog, store);
   const handlers = createHandlers({
     catalog,
     store,
     notify: (notice) => {
-      void broadcast(browser, notice, hosts);
+      tell(notice);
       booking.onChange(notice);
     },
     openDashboard: async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}`) })),

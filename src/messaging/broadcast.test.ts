@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { broadcast } from './broadcast';
+import { broadcast, coalesce } from './broadcast';
 import type { ChangeNotice } from './protocol';
 
 describe('broadcast', () => {
@@ -32,5 +32,27 @@ describe('broadcast', () => {
   it('does not fail when no page listens', async () => {
     const fake = { runtime: { sendMessage: async () => Promise.reject(new Error('no receiver')) }, tabs: { query: async () => Promise.reject(new Error('no tabs API')), sendMessage: async () => undefined } };
     await expect(broadcast(fake as never, { kind: 'be-civic:changed', stores: ['all'] }, ['my.belgium.be'])).resolves.toBeUndefined();
+  });
+});
+
+describe('coalescing', () => {
+  it('merges a burst into one notice naming every store, and the dossier only when it is the same', async () => {
+    const sent: ChangeNotice[] = [];
+    const notify = coalesce((n) => sent.push(n), 5);
+    notify({ kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd1' });
+    notify({ kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd1' });
+    notify({ kind: 'be-civic:changed', stores: ['dossiers'], dossierId: 'd1' });
+    await new Promise((r) => setTimeout(r, 20));
+    notify({ kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd1' });
+    notify({ kind: 'be-civic:changed', stores: ['appointments'], dossierId: 'd2' });
+    await new Promise((r) => setTimeout(r, 20));
+    notify({ kind: 'be-civic:changed', stores: ['settings'] });
+    notify({ kind: 'be-civic:changed', stores: ['all'], dossierId: 'd3' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent).toEqual([
+      { kind: 'be-civic:changed', stores: ['progress', 'dossiers'], dossierId: 'd1' },
+      { kind: 'be-civic:changed', stores: ['progress', 'appointments'] },
+      { kind: 'be-civic:changed', stores: ['all'] },
+    ]);
   });
 });

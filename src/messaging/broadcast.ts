@@ -1,7 +1,12 @@
 /**
  * Tells every open view that data changed: extension pages through runtime messages, content scripts
- * through their tabs (only tabs on catalog hosts). A view that is gone or has no listener is not an error: the
- * notice only prompts re-reading, the data itself is already saved.
+ * through their tabs (only tabs on catalog hosts). A view that is gone or has no listener is not an
+ * error: the notice only prompts re-reading, the data itself is already saved.
+ *
+ * Notices are coalesced over a few milliseconds: a burst of writes (an import, two tabs saving at
+ * once) becomes one notice instead of hundreds of re-reads in every open view, and the writer's own
+ * answer is not held up by telling everyone else. The pending notice is the only thing the worker
+ * keeps in memory, and losing it costs a refresh, never data.
  */
 import type { browser as Browser } from 'wxt/browser';
 import type { ChangeNotice } from './protocol';
@@ -22,4 +27,27 @@ export async function broadcast(browser: typeof Browser, notice: ChangeNotice, h
     }
   });
   await Promise.all([toPages, ...onCatalog.map((tab) => browser.tabs.sendMessage(tab.id!, notice).catch(quiet))]);
+}
+
+/** One notice that covers both: every store named, and the dossier only when both concern the same one. */
+export function mergeNotices(a: ChangeNotice, b: ChangeNotice): ChangeNotice {
+  const stores = a.stores.includes('all') || b.stores.includes('all') ? (['all'] as const) : [...new Set([...a.stores, ...b.stores])];
+  return { kind: 'be-civic:changed', stores: [...stores], ...(a.dossierId !== undefined && a.dossierId === b.dossierId ? { dossierId: a.dossierId } : {}) };
+}
+
+/** A `notify` that sends the merged notice of every change made within `delayMs` of the first. */
+export function coalesce(send: (notice: ChangeNotice) => void, delayMs = 25): (notice: ChangeNotice) => void {
+  let pending: ChangeNotice | undefined;
+  return (notice) => {
+    if (pending) {
+      pending = mergeNotices(pending, notice);
+      return;
+    }
+    pending = notice;
+    setTimeout(() => {
+      const merged = pending!;
+      pending = undefined;
+      send(merged);
+    }, delayMs);
+  };
 }

@@ -1,7 +1,9 @@
 /**
- * The store in a real Chromium, through the built extension's service worker: two tabs writing at
- * once lose nothing, stopping the worker between writes loses no acknowledged write, attachments
- * survive as Blobs, and a change made in one tab reaches the others.
+ * The store in a real Chromium, through the built extension's service worker: two portal tabs writing
+ * at once (through their content scripts, the real sender path) lose nothing, stopping the worker
+ * between writes loses no acknowledged write, attachments survive as Blobs, and a change made in one
+ * tab reaches the others. Writers are the light welcome page, not the dashboard, which re-reads
+ * everything on each change and would turn a 400-write burst into a test of itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -14,6 +16,30 @@ declare const chrome: {
 
 const PROCEDURE = 'nationality-declaration-12bis';
 const ARTEFACT = 'id-card-certified-copy';
+/** Served by the iMio e-guichet form pages (any *.guichet-citoyen.be path), which capture a reference. */
+const EGUICHET_ARTEFACT = 'household-composition-certificate';
+
+/**
+ * Evaluates `expression` in the tab's Be Civic content script world (found through the DevTools
+ * protocol), so messages leave from a real content script with the tab as their sender.
+ */
+async function inContentScript<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', (event: { context: { id: number; name: string; auxData?: { type?: string } } }) => void contexts.push(event.context));
+    await cdp.send('Runtime.enable');
+    const context = await eventually(async () => contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Be Civic'), 'the content script world');
+    const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', { contextId: context.id, expression, awaitPromise: true, returnByValue: true })) as {
+      result: { value: T };
+      exceptionDetails?: { text: string };
+    };
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
 
 type Reply = { ok: true; data: any } | { ok: false; error: string };
 
@@ -35,7 +61,8 @@ describe('store in the browser', () => {
 
   beforeAll(async () => {
     session = await launch();
-    const url = `chrome-extension://${session.extensionId}/dashboard.html`;
+    await session.serve('https://*.guichet-citoyen.be/**', { html: '<!doctype html><title>Démarche</title><h1>Certificat de composition de ménage</h1>' });
+    const url = `chrome-extension://${session.extensionId}/welcome.html`;
     a = await session.open(url);
     b = await session.open(url);
     const dossier = await call(a, 'dossier:create', { procedure: PROCEDURE, label: 'Me', answers: {}, choices: {}, lang: 'en' });
@@ -43,24 +70,32 @@ describe('store in the browser', () => {
   });
   afterAll(() => session?.close());
 
-  it('two tabs × 200 concurrent updates of the same record are all present', async () => {
+  it('two portal tabs × 200 concurrent updates of the same record: every one acknowledged and recorded in order', async () => {
+    const tabs = await Promise.all(['https://lalouviere.guichet-citoyen.be/demarches/composition-menage', 'https://namur.guichet-citoyen.be/demarches/composition-menage'].map((u) => session.open(u)));
     const burst = (page: Page, tab: string) =>
-      page.evaluate(
-        ([dossierId, artefact, tab]) =>
-          Promise.all(
-            Array.from({ length: 200 }, (_, i) =>
-              chrome.runtime.sendMessage({ type: 'progress:capture', payload: { dossierId, artefact, field: `${tab}-${i}`, value: `${tab}${i}` } }),
-            ),
-          ),
-        [dossierId, ARTEFACT, tab] as const,
+      inContentScript<Array<{ ok: boolean; error?: string }>>(
+        page,
+        `Promise.all(Array.from({ length: 200 }, (_, i) => chrome.runtime.sendMessage({ type: 'progress:capture', payload: { dossierId: ${JSON.stringify(dossierId)}, artefact: ${JSON.stringify(EGUICHET_ARTEFACT)}, field: 'reference', value: '${tab}-' + i } })))`,
       );
-    const [fromA, fromB] = await Promise.all([burst(a, 'a'), burst(b, 'b')]);
-    expect([...fromA, ...fromB].filter((r: Reply) => !r.ok)).toEqual([]);
+    const [fromA, fromB] = await Promise.all([burst(tabs[0]!, 'a'), burst(tabs[1]!, 'b')]);
+    expect([...fromA, ...fromB].filter((r) => !r.ok)).toEqual([]);
+    // The same content script is refused anything outside its page's slice.
+    expect(await inContentScript(tabs[0]!, `chrome.runtime.sendMessage({ type: 'dossier:list', payload: {} })`)).toEqual({ ok: false, error: "dossier:list is only accepted from Be Civic's own pages" });
+    expect(
+      await inContentScript(tabs[0]!, `chrome.runtime.sendMessage({ type: 'progress:set-status', payload: { dossierId: ${JSON.stringify(dossierId)}, artefact: ${JSON.stringify(ARTEFACT)}, status: 'obtained' } })`),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('does not serve') });
+    await Promise.all(tabs.map((t) => t.close()));
+
     const detail = await call(a, 'dossier:get', { id: dossierId });
-    const captured = detail.progress.find((p: { artefact: string }) => p.artefact === ARTEFACT).captured;
-    expect(Object.keys(captured).length).toBe(400);
-    for (let i = 0; i < 200; i++) expect([captured[`a-${i}`]?.value, captured[`b-${i}`]?.value]).toEqual([`a${i}`, `b${i}`]);
-    expect(detail.history.filter((e: { store: string }) => e.store === 'progress').length).toBe(400);
+    type Entry = { store: string; before: { captured: Record<string, { value: string }> } | null; after: { captured: Record<string, { value: string }> } };
+    const entries = (detail.history as Entry[]).filter((e) => e.store === 'progress');
+    expect(entries.length).toBe(400);
+    // A lost update shows as a change whose "before" is not what the previous change left.
+    for (let i = 1; i < entries.length; i++) expect(entries[i]!.before, `entry ${i}`).toEqual(entries[i - 1]!.after);
+    const values = entries.map((e) => e.after.captured.reference!.value);
+    expect(new Set(values)).toEqual(new Set(Array.from({ length: 200 }, (_, i) => [`a-${i}`, `b-${i}`]).flat()));
+    const record = detail.progress.find((p: { artefact: string }) => p.artefact === EGUICHET_ARTEFACT);
+    expect(record.captured.reference.value).toBe(values.at(-1));
   });
 
   it('stopping the service worker between writes, or during them, loses no acknowledged write', async () => {
@@ -115,17 +150,22 @@ describe('store in the browser', () => {
   });
 
   it('a change made in one tab is announced to the others', async () => {
-    await b.evaluate(() => {
+    const dashboard = await session.open(`chrome-extension://${session.extensionId}/dashboard.html`);
+    await dashboard.evaluate(() => {
       const seen: unknown[] = [];
       (globalThis as unknown as { seen: unknown[] }).seen = seen;
       chrome.runtime.onMessage.addListener((message: unknown) => void seen.push(message));
     });
+    const portal = await session.open('https://lalouviere.guichet-citoyen.be/demarches/composition-menage');
+    await inContentScript(portal, `globalThis.seenByPanel = []; chrome.runtime.onMessage.addListener((m) => void globalThis.seenByPanel.push(m)); true`);
     await call(a, 'progress:set-status', { dossierId, artefact: ARTEFACT, status: 'obtained' });
     const notices = await eventually(
-      () => b.evaluate(() => ((globalThis as unknown as { seen: unknown[] }).seen.length ? (globalThis as unknown as { seen: unknown[] }).seen : undefined)),
+      () => dashboard.evaluate(() => ((globalThis as unknown as { seen: unknown[] }).seen.length ? (globalThis as unknown as { seen: unknown[] }).seen : undefined)),
       'the change notice in the other tab',
     );
     expect(notices).toContainEqual({ kind: 'be-civic:changed', stores: ['progress'], dossierId });
+    const inPortal = await eventually(() => inContentScript<unknown[]>(portal, `globalThis.seenByPanel.length ? globalThis.seenByPanel : null`), 'the notice in the portal tab');
+    expect(inPortal).toContainEqual({ kind: 'be-civic:changed', stores: ['progress'], dossierId });
   });
 
   it('reports storage usage and whether it is persistent', async () => {
