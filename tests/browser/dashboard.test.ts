@@ -229,6 +229,28 @@ describe('dossier dashboard', () => {
     expect(text).toMatch(/Page 1 sur \d+/);
   });
 
+  it('exports a backup, wipes everything after a typed confirmation, and imports the backup back', async () => {
+    await page.getByRole('link', { name: 'Réglages' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
+    await expect.poll(() => page.getByTestId('storage').textContent()).toMatch(/\d/);
+    const backup = await download(page, () => page.getByRole('button', { name: 'Exporter une sauvegarde' }).click());
+    expect(readFileSync(backup, 'utf8')).toContain('Łukasz Wałęsa');
+
+    const wipe = page.getByRole('button', { name: 'Tout effacer' });
+    expect(await wipe.isDisabled()).toBe(true);
+    await page.getByLabel('Tapez EFFACER pour confirmer').fill('effacer');
+    await wipe.click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Tout a été effacé.');
+    await page.getByRole('link', { name: 'Vos dossiers' }).click();
+    await expect.poll(() => page.locator('.card[data-dossier]').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Réglages' }).click();
+    await page.getByLabel('Importer une sauvegarde').setInputFiles(backup);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Sauvegarde importée : 2 dossiers.');
+    await page.getByRole('link', { name: 'Vos dossiers' }).click();
+    await expect.poll(() => page.locator('.card[data-dossier] h2').allTextContents()).toEqual(expect.arrayContaining(['Łukasz Wałęsa', 'Amira']));
+  });
+
   it('made no network request', () => {
     expect(session.stray).toEqual([]);
   });
