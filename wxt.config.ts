@@ -14,12 +14,19 @@ const hosts: { install: string[]; onDemand: string[] } = JSON.parse(
 const CSP = "script-src 'self'; object-src 'none'";
 
 /*
- * `web-ext lint` (npm run lint:firefox, part of npm test) on .output/firefox-mv2: 0 errors. The one
- * warning we keep, and why:
+ * `web-ext lint` (npm run lint:firefox, part of npm test) on .output/firefox-mv2: 0 errors. The
+ * warnings we keep, and why (tests/lint-firefox.ts fails on any warning code not named here):
  * - UNSAFE_VAR_ASSIGNMENT "Unsafe assignment to innerHTML", in content-scripts/portal.js and the
- *   extension pages' Preact chunk: it is Preact's renderer, which implements the `dangerouslySetInnerHTML` prop. Our
- *   code never passes that prop (tests/unit/source-safety.test.ts fails if it does), so the branch never
- *   runs; Preact has no build without it.
+ *   extension pages' Preact chunk: it is Preact's renderer, which implements the
+ *   `dangerouslySetInnerHTML` prop. Our code never passes that prop (tests/unit/source-safety.test.ts
+ *   fails if it does), so the branch never runs; Preact has no build without it.
+ * - DANGEROUS_EVAL "The Function constructor is eval" and "eval can be harmful", in the PDF chunk
+ *   (loaded by the dashboard on "Export PDF" only): @pdf-lib/fontkit ships a prebuilt bundle that
+ *   contains the `function-bind` polyfill (`Function('binder', …)`, used only where
+ *   Function.prototype.bind is missing, which no supported browser lacks) and `get-intrinsic`'s table
+ *   of built-ins, which names `eval` without calling it. The extension-page CSP (script-src 'self',
+ *   no 'unsafe-eval') would refuse both anyway. Fontkit is what embeds the DejaVu font that makes
+ *   accented names print; there is no build of it without these.
  * Fixed rather than kept: data_collection_permissions (required by addons.mozilla.org) exists from
  * Firefox 140 and Firefox for Android 142, hence those minimum versions (140 is an ESR).
  */
@@ -39,7 +46,9 @@ export default defineConfig({
     // appointment reminders, scripting to register the content script on the booking sites the user
     // granted. Notifications stay optional: the dashboard asks for them when the user wants reminders.
     permissions: ['alarms', 'scripting'],
-    optional_permissions: ['notifications'],
+    // MV2 has no optional_host_permissions (and WXT drops the key rather than moving it): there the
+    // booking hosts go into optional_permissions, or Firefox could never grant them.
+    optional_permissions: manifestVersion === 2 ? ['notifications', ...hosts.onDemand] : ['notifications'],
     host_permissions: hosts.install,
     optional_host_permissions: hosts.onDemand,
     // The panel's shortcut (src/panel/shortcut.ts says why a command and not a page key listener).

@@ -1,7 +1,8 @@
 /**
  * `npm run lint:firefox`: Mozilla's add-on linter (web-ext lint) on the Firefox build. Fails on any
- * error, and on any warning whose code is not explained in wxt.config.ts — a new warning has to be
- * fixed or its reason written down where the manifest is made.
+ * error, and on any warning whose code is not explained in wxt.config.ts or that shows up outside the
+ * files the explanation covers: a new warning has to be fixed or its reason written down where the
+ * manifest is made.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -36,7 +37,15 @@ if (start < 0) {
 const report = JSON.parse(run.stdout.slice(start)) as Report;
 const config = readFileSync(join(root, 'wxt.config.ts'), 'utf8');
 const show = (m: Message) => `  ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} — ${m.message}`;
-const unexplained = report.warnings.filter((w) => !config.includes(w.code));
+/**
+ * Where each explained warning may appear: a known warning in a new place (our own chunk calling eval,
+ * say) is a new warning.
+ */
+const WHERE: Record<string, RegExp> = {
+  UNSAFE_VAR_ASSIGNMENT: /^(content-scripts\/portal\.js|chunks\/[\w-]+\.js)$/,
+  DANGEROUS_EVAL: /^chunks\/pdf-[\w-]+\.js$/,
+};
+const unexplained = report.warnings.filter((w) => !config.includes(w.code) || !(WHERE[w.code]?.test(w.file ?? '') ?? true));
 
 console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
 for (const w of report.warnings) console.log(`${show(w)}${unexplained.includes(w) ? '  [NOT EXPLAINED in wxt.config.ts]' : '  (explained in wxt.config.ts)'}`);

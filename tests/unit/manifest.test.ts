@@ -111,6 +111,9 @@ describe('least privilege', () => {
       expect(matches.length).toBeGreaterThan(0);
       expect(matches.filter((h) => !expected.install.includes(h))).toEqual([]);
     });
+    it('declares the on-demand (booking) hosts as optional, so they can be granted when asked', () => {
+      expect([...(m.optional_host_permissions ?? [])].sort()).toEqual([...expected.onDemand].sort());
+    });
     it('asks for no permission that no code uses', () => {
       expect([...(m.permissions ?? []), ...(m.optional_permissions ?? [])].filter((p) => NEVER.includes(p))).toEqual([]);
       expect(unjustified([...(m.permissions ?? []), ...(m.optional_permissions ?? [])], sources)).toEqual([]);
@@ -141,6 +144,9 @@ describe('least privilege', () => {
       const matches = (m.content_scripts ?? []).flatMap((c) => c.matches);
       expect(matches.length).toBeGreaterThan(0);
       expect(matches.filter((h) => !expected.install.includes(h))).toEqual([]);
+    });
+    it('declares the on-demand (booking) hosts as optional, so Firefox can grant them when asked', () => {
+      expect((m.optional_permissions ?? []).filter(isHostPattern).sort()).toEqual([...expected.onDemand].sort());
     });
     it('asks for no permission that no code uses', () => {
       expect([...(m.permissions ?? []), ...(m.optional_permissions ?? [])].filter((p) => NEVER.includes(p))).toEqual([]);
