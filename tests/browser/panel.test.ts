@@ -6,7 +6,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launch, type Session } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROME_BUILD, eventually, launch, type Session } from './harness';
+import { contentScriptWorld } from './recorder';
 import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel } from './panel-support';
 
 /**
@@ -195,6 +198,39 @@ describe('the panel on portal pages', () => {
     await eventually(async () => ((await readPanel(page))?.collapsed ? true : undefined), 'collapsed');
     expect(await axePanel(page)).toEqual([]);
     await clickInPanel(page, 'Show Be Civic');
+    await page.close();
+  });
+
+  it('a second injection of the script replaces the first: one panel, and only one copy follows the page', async () => {
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/?twice');
+    await page.evaluate(() => (document.title = 'IRISbox'));
+    await page.evaluate(() => history.pushState(null, '', '/irisbox/'));
+    await eventually(async () => ((await readPanel(page))?.page === 'irisbox-home' ? true : undefined), 'the first panel');
+    const world = await contentScriptWorld(page, session.extensionId);
+    try {
+      const first = await world.evaluate<number>(`globalThis[Symbol.for('be-civic.portal')].timings.started`);
+      // The same bundle again, in the same world: what a programmatic re-injection or an update does.
+      await world.evaluate(readFileSync(join(CHROME_BUILD, 'content-scripts/portal.js'), 'utf8'));
+      await eventually(async () => ((await world.evaluate<number>(`globalThis[Symbol.for('be-civic.portal')].timings.started`)) !== first ? true : undefined), 'the second copy running');
+      await eventually(async () => ((await readPanel(page))?.loading === false ? true : undefined), 'the second copy’s panel');
+      expect(await hostCount(page)).toBe(1);
+      // Navigation is followed once: a leaked listener of the first copy would add a second panel.
+      await page.evaluate(() => {
+        history.pushState(null, '', '/irisbox/certificat');
+        document.title = 'Composition de ménage — IRISbox';
+      });
+      await eventually(async () => ((await readPanel(page))?.page === 'irisbox-certificate' ? true : undefined), 'the certificate panel');
+      await page.waitForTimeout(600);
+      expect(await hostCount(page)).toBe(1);
+      // Stopping it (what an extension update or reload does through WXT's context) leaves nothing behind.
+      await world.evaluate(`globalThis[Symbol.for('be-civic.portal')].stop()`);
+      expect(await hostCount(page)).toBe(0);
+      await page.evaluate(() => history.pushState(null, '', '/irisbox/'));
+      await page.waitForTimeout(800);
+      expect(await hostCount(page)).toBe(0);
+    } finally {
+      await world.cdp.detach();
+    }
     await page.close();
   });
 
