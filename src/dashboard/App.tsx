@@ -1,9 +1,9 @@
 /**
  * The dashboard's shell: loads settings and dossiers from the background, follows the address
- * (route.ts), re-reads whatever the background says changed (ChangeNotice), and holds the one live
+ * (route.ts), re-reads when the background says something changed (ChangeNotice), and holds the one live
  * region that announces outcomes to screen readers.
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CompiledCatalog } from '../catalog/compiled';
 import { pickLang } from '../i18n';
@@ -38,22 +38,25 @@ export function App({ catalog }: { catalog: CompiledCatalog }) {
   const lang = settings?.lang ?? pickLang(navigator.languages);
   const t = strings(lang);
 
-  const reload = useCallback(async (what: ChangeNotice['stores'] = ['all'], only?: string) => {
+  /**
+   * Re-reads everything the dashboard shows (a few dossiers: cheap). Reads started earlier may answer
+   * later, so only the latest is applied: a read that began before a change can never put the old
+   * value back on screen after it.
+   */
+  const generation = useRef(0);
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
     try {
-      if (what.includes('settings') || what.includes('all')) setSettings(await send('settings:get', {}));
+      const freshSettings = await send('settings:get', {});
       const list = await send('dossier:list', {});
+      const fetched = await Promise.all(list.map(async (d) => [d.id, await send('dossier:get', { id: d.id })] as const));
+      if (mine !== generation.current) return;
+      setSettings(freshSettings);
       setDossiers(list);
-      const ids = only && list.some((d) => d.id === only) ? [only] : list.map((d) => d.id);
-      const fetched = await Promise.all(ids.map(async (id) => [id, await send('dossier:get', { id })] as const));
-      setDetails((previous) => {
-        const next = only ? { ...previous } : {};
-        for (const [id, detail] of fetched) next[id] = detail;
-        for (const id of Object.keys(next)) if (!list.some((d) => d.id === id)) delete next[id];
-        return next;
-      });
+      setDetails(Object.fromEntries(fetched));
       setLoadError(undefined);
     } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
+      if (mine === generation.current) setLoadError(error instanceof Error ? error.message : String(error));
     }
   }, []);
 
@@ -61,10 +64,7 @@ export function App({ catalog }: { catalog: CompiledCatalog }) {
     void reload();
     const onHash = () => setRoute(parseRoute(location.hash));
     const onMessage = (raw: unknown) => {
-      const notice = raw as Partial<ChangeNotice> | undefined;
-      if (notice?.kind !== 'be-civic:changed') return;
-      const stores = notice.stores ?? ['all'];
-      void reload(stores, stores.includes('all') || stores.includes('settings') ? undefined : notice.dossierId);
+      if ((raw as Partial<ChangeNotice> | undefined)?.kind === 'be-civic:changed') void reload();
     };
     addEventListener('hashchange', onHash);
     browser.runtime.onMessage.addListener(onMessage);
@@ -83,6 +83,9 @@ export function App({ catalog }: { catalog: CompiledCatalog }) {
     async (work, done) => {
       try {
         const result = await work();
+        // Re-read before anything re-renders: a control bound to the stored value (a status, a
+        // chosen alternative) would otherwise flick back to the old value until the change notice.
+        await reload();
         if (done) setMessage({ text: done, error: false });
         return result;
       } catch (error) {
@@ -90,7 +93,7 @@ export function App({ catalog }: { catalog: CompiledCatalog }) {
         return undefined;
       }
     },
-    [t],
+    [t, reload],
   );
 
   const ctx = useMemo<DashboardContext>(

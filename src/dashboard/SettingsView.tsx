@@ -16,8 +16,9 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
   const [estimate, setEstimate] = useState<ResponseOf<'storage:estimate'> | undefined>();
   const [typed, setTyped] = useState('');
   useEffect(() => {
-    void act(() => send('storage:estimate', {})).then((e) => e && setEstimate(e));
-  }, [act, settings]);
+    // A read: no need to go through act, which re-reads every dossier after a change.
+    send('storage:estimate', {}).then(setEstimate, () => setEstimate({ usage: null, quota: null, persisted: null }));
+  }, [settings]);
 
   const usage =
     estimate?.usage == null
