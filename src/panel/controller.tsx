@@ -29,6 +29,7 @@ const MAX_SETTLE_MS = 500;
 const POLL_MS = 500;
 /** The primary buttons looked at when placing the panel: enough for any form, bounded on huge pages. */
 const MAX_OBSTACLES = 100;
+const BUTTONS_TTL_MS = 2_000;
 const MAX_CAPTURE = 2_000;
 
 /** What the benchmark and the tests read from the content script's own world (never the page's). */
@@ -131,6 +132,14 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     }, SETTLE_MS);
   };
 
+  /** The page's primary buttons, looked up again at most every BUTTONS_TTL_MS: scrolling a huge page must not query it each time. */
+  let buttons: { at: number; list: Element[] } | undefined;
+  const primaryButtons = (): Element[] => {
+    const now = performance.now();
+    if (!buttons || now - buttons.at > BUTTONS_TTL_MS) buttons = { at: now, list: Array.from(doc.all(PRIMARY_BUTTONS)).slice(0, MAX_OBSTACLES * 4) };
+    return buttons.list;
+  };
+
   let expandedSize: { width: number; height: number } | undefined;
   const place = () => {
     const shown = current;
@@ -144,7 +153,7 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     }
     if (!expandedSize) return;
     const obstacles: DOMRect[] = [];
-    for (const element of doc.all(PRIMARY_BUTTONS)) {
+    for (const element of primaryButtons()) {
       if (obstacles.length >= MAX_OBSTACLES) break;
       const rect = element.getBoundingClientRect();
       if (rect.width > 0 && rect.height > 0) obstacles.push(rect);
@@ -175,6 +184,7 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     unmount();
     if (refused) return;
     const gen = ++generation;
+    buttons = undefined;
     const host = createHost(() => {
       refused = true;
       if (current?.host === host) {
