@@ -462,6 +462,7 @@ function History({ entries, dossierId, summary }: { entries: HistoryEntry[]; dos
         onClick={() =>
           act(async () => {
             const { undone } = await send('history:undo', { dossierId });
+            if (!undone) throw new Error(t.nothingToUndo);
             return undone;
           }, t.saved)
         }
