@@ -183,8 +183,11 @@ describe('dossier dashboard', () => {
     expect(await session.worker.evaluate<string[]>('chrome.permissions.getAll().then((p) => p.origins ?? [])')).not.toContain('https://auderghem.covservices.net/*');
   });
 
-  it('has no accessibility violations on the dossier, and shows dossiers side by side', async () => {
+  it('has no accessibility violations on the dossier, light or dark, and shows dossiers side by side', async () => {
     expect(await axe(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axe(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
     // A second dossier, for another family member and another procedure (EU registration by status).
     await page.getByRole('link', { name: 'Créer un dossier' }).click();
     await page.getByLabel('Démarche').selectOption('eu-registration-annex-19');
