@@ -39,8 +39,6 @@ export interface PanelHost {
   /** Preact renders into this. */
   container: HTMLElement;
   shadow: ShadowRoot;
-  /** Times the guard repaired the host (the page removed, moved or re-styled it). */
-  repairs(): number;
   destroy(): void;
 }
 
@@ -135,5 +133,5 @@ export function createHost(onGiveUp: () => void): PanelHost | undefined {
   hostWatch.observe(host, { attributes: true });
   host.addEventListener('toggle', onToggle);
 
-  return { container, shadow, repairs: () => repairs, destroy };
+  return { container, shadow, destroy };
 }
