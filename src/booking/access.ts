@@ -40,7 +40,10 @@ export function grantedBookingOrigins(granted: readonly string[], onDemand: read
   return granted.filter((o) => onDemand.includes(o)).sort();
 }
 
-/** Makes the registered booking content script match exactly the granted booking hosts. */
+/**
+ * Makes the registered booking content script match exactly the granted booking hosts. It starts at
+ * document_start like the manifest's, to pin the document before the page can clobber it.
+ */
 export async function syncBookingContentScript(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
   const matches = grantedBookingOrigins(origins);
@@ -48,7 +51,7 @@ export async function syncBookingContentScript(): Promise<string[]> {
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [BOOKING_SCRIPT_ID] });
   if (matches.length > 0) {
     await browser.scripting.registerContentScripts([
-      { id: BOOKING_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_idle', persistAcrossSessions: false },
+      { id: BOOKING_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches, runAt: 'document_start', persistAcrossSessions: false },
     ]);
   }
   return matches;
