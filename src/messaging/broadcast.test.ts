@@ -36,7 +36,7 @@ describe('broadcast', () => {
 });
 
 describe('coalescing', () => {
-  it('merges a burst into one notice naming every store, and the dossier only when it is the same', async () => {
+  it('sends a lone change at once and merges the ones right after it, keeping the dossier only when it is the same', async () => {
     const sent: ChangeNotice[] = [];
     const notify = coalesce((n) => sent.push(n), 5);
     notify({ kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd1' });
@@ -50,9 +50,24 @@ describe('coalescing', () => {
     notify({ kind: 'be-civic:changed', stores: ['all'], dossierId: 'd3' });
     await new Promise((r) => setTimeout(r, 20));
     expect(sent).toEqual([
+      { kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd1' },
       { kind: 'be-civic:changed', stores: ['progress', 'dossiers'], dossierId: 'd1' },
-      { kind: 'be-civic:changed', stores: ['progress', 'appointments'] },
-      { kind: 'be-civic:changed', stores: ['all'] },
+      { kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd1' },
+      { kind: 'be-civic:changed', stores: ['appointments'], dossierId: 'd2' },
+      { kind: 'be-civic:changed', stores: ['settings'] },
+      { kind: 'be-civic:changed', stores: ['all'], dossierId: 'd3' },
+    ]);
+  });
+
+  it('sends a burst of hundreds of changes as the first one plus one merged notice per window', async () => {
+    const sent: ChangeNotice[] = [];
+    const notify = coalesce((n) => sent.push(n), 10);
+    for (let i = 0; i < 300; i++) notify({ kind: 'be-civic:changed', stores: ['progress'], dossierId: i % 2 ? 'a' : 'b' });
+    expect(sent).toEqual([{ kind: 'be-civic:changed', stores: ['progress'], dossierId: 'b' }]);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(sent).toEqual([
+      { kind: 'be-civic:changed', stores: ['progress'], dossierId: 'b' },
+      { kind: 'be-civic:changed', stores: ['progress'] },
     ]);
   });
 });

@@ -3,10 +3,10 @@
  * through their tabs (only tabs on catalog hosts). A view that is gone or has no listener is not an
  * error: the notice only prompts re-reading, the data itself is already saved.
  *
- * Notices are coalesced over a few milliseconds: a burst of writes (an import, two tabs saving at
- * once) becomes one notice instead of hundreds of re-reads in every open view, and the writer's own
- * answer is not held up by telling everyone else. The pending notice is the only thing the worker
- * keeps in memory, and losing it costs a refresh, never data.
+ * A lone change is announced at once; the changes of a burst (an import, two tabs saving at once)
+ * that follow within a few milliseconds are merged into one notice, instead of hundreds of re-reads
+ * in every open view. The pending notice is the only thing the worker keeps in memory, and losing it
+ * costs a refresh, never data.
  */
 import type { browser as Browser } from 'wxt/browser';
 import type { ChangeNotice } from './protocol';
@@ -35,19 +35,30 @@ export function mergeNotices(a: ChangeNotice, b: ChangeNotice): ChangeNotice {
   return { kind: 'be-civic:changed', stores: [...stores], ...(a.dossierId !== undefined && a.dossierId === b.dossierId ? { dossierId: a.dossierId } : {}) };
 }
 
-/** A `notify` that sends the merged notice of every change made within `delayMs` of the first. */
+/**
+ * A `notify` that sends a lone change at once, and the changes that follow it within `delayMs` as
+ * one merged notice at the end of that window (then a new window starts).
+ */
 export function coalesce(send: (notice: ChangeNotice) => void, delayMs = 25): (notice: ChangeNotice) => void {
+  let open = false;
   let pending: ChangeNotice | undefined;
-  return (notice) => {
-    if (pending) {
-      pending = mergeNotices(pending, notice);
+  const close = () => {
+    if (!pending) {
+      open = false;
       return;
     }
-    pending = notice;
-    setTimeout(() => {
-      const merged = pending!;
-      pending = undefined;
-      send(merged);
-    }, delayMs);
+    const merged = pending;
+    pending = undefined;
+    send(merged);
+    setTimeout(close, delayMs);
+  };
+  return (notice) => {
+    if (open) {
+      pending = pending ? mergeNotices(pending, notice) : notice;
+      return;
+    }
+    open = true;
+    send(notice);
+    setTimeout(close, delayMs);
   };
 }
