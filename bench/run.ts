@@ -7,13 +7,15 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { Bench, BenchResult } from './types';
 
 const here = import.meta.dirname;
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
+// The machine's load when the run starts: on a shared CI box, other jobs slow every figure.
+const load = Number(loadavg()[0]?.toFixed(1));
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts') && (!only || f.startsWith(only)))
   .sort();
@@ -37,7 +39,7 @@ const table = ['| area | measure | value | detail |', '| --- | --- | --- | --- |
 if (!quick) {
   writeFileSync(
     join(here, 'results.json'),
-    JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, results }, null, 2) + '\n',
+    JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage1m: load }, results }, null, 2) + '\n',
   );
   writeFileSync(join(here, 'results.md'), table + '\n');
   updateReadme(table);
@@ -57,6 +59,6 @@ function updateReadme(latest: string) {
     console.error(`README.md has no ${start} … ${end} markers: table not copied there`);
     return;
   }
-  const machine = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`;
+  const machine = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load} at the start.`;
   writeFileSync(readme, `${text.slice(0, from + start.length)}\n${machine}\n\n${latest}\n${text.slice(to)}`);
 }
