@@ -10,7 +10,7 @@ import type { CompiledCatalog } from '../catalog/compiled';
 import { hostMatches } from '../recognise';
 
 export const BOOKING_SCRIPT_ID = 'be-civic-booking-pages';
-const CONTENT_SCRIPT_FILE = 'content-scripts/portal.js';
+const CONTENT_SCRIPT_FILE = 'content-scripts/booking.js';
 
 /** `https://*.example.be/*` → `*.example.be` */
 export function hostOfPattern(pattern: string): string {

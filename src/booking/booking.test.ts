@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { parseAppointmentText } from './parse';
+import { parseAppointmentText, readConfirmation } from './parse';
 import { appointmentMail, mailLanguage } from './mail';
 import { reminderAt, reminderText } from './reminder';
 import { bookingPlan } from './plan';
 import type { Commune, Procedure, Artefact } from '../catalog/compiled';
+
+describe('readConfirmation', () => {
+  it('proposes date, time, place and booking code from a confirmation page', () => {
+    const nl = 'Bevestiging Uw afspraak is bevestigd: dinsdag 3 maart 2026 om 9:05. Gemeentehuis Oudergem, Emile Idiersstraat 12, 1160 Oudergem. Bevestigingscode: K7Q2ZP';
+    expect(readConfirmation(nl)).toEqual({ date: '2026-03-03', time: '09:05', place: 'Gemeentehuis Oudergem, Emile Idiersstraat 12, 1160 Oudergem', reference: 'K7Q2ZP' });
+    const fr = 'Votre rendez-vous du 12/05/2026 à 14h30 est confirmé. Référence : RDV-2026-118. Adresse : Place de la Commune 1, 1050 Ixelles.';
+    expect(readConfirmation(fr)).toEqual({ date: '2026-05-12', time: '14:30', place: 'Place de la Commune 1, 1050 Ixelles', reference: 'RDV-2026-118' });
+  });
+  it('leaves out what the text does not give (a word after "code" is not a code)', () => {
+    expect(readConfirmation('Your code will be sent by e-mail. Appointment on March 4, 2026 at 10:15.')).toEqual({ date: '2026-03-04', time: '10:15' });
+    expect(readConfirmation('Merci pour votre visite')).toEqual({});
+  });
+});
 
 describe('parseAppointmentText', () => {
   it.each([

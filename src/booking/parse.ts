@@ -60,3 +60,37 @@ export function parseAppointmentText(text: string): ParsedAppointment | undefine
   const time = rest.match(/\b([01]?\d|2[0-3]) ?(?::|h|u|\.) ?([0-5]\d)\b/) ?? rest.match(/\b([01]?\d|2[0-3]) ?(?:h|uhr|uur)\b/);
   return time ? { date, time: `${pad(+time[1]!)}:${time[2] ?? '00'}` } : { date };
 }
+
+export interface ConfirmationReading {
+  date?: string;
+  time?: string;
+  /** The sentence that gives an address (a Belgian postcode followed by a place name). */
+  place?: string;
+  /** A booking code: letters and digits, at least one digit, after a word like "code" or "référence". */
+  reference?: string;
+}
+
+const REFERENCE_WORD = /code|r[ée]f[ée]rence|referentie|referenz|kenmerk|num[ée]ro|nummer|number/gi;
+const REFERENCE = /^[\s:#n°nr.]*\b((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})\b/;
+const POSTCODE_PLACE = /\b[1-9]\d{3} \p{Lu}/u;
+
+/**
+ * Everything a confirmation page's text proposes for the appointment: date and time
+ * (parseAppointmentText), the place and the booking code. Each part is only a proposal for the user
+ * to check; a part that is not found is left out.
+ */
+export function readConfirmation(text: string): ConfirmationReading {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const out: ConfirmationReading = { ...parseAppointmentText(flat) };
+  for (const word of flat.matchAll(REFERENCE_WORD)) {
+    const code = flat.slice(word.index + word[0].length, word.index + word[0].length + 40).match(REFERENCE);
+    if (code) {
+      out.reference = code[1];
+      break;
+    }
+  }
+  // Sentences end at a full stop followed by a space; a time like 9.05 or an initial stays inside.
+  const place = flat.split(/(?<=[.!?;])\s+|\n/).find((s) => POSTCODE_PLACE.test(s) && !parseAppointmentText(s));
+  if (place) out.place = place.replace(/^.*: /, '').replace(/[.;]$/, '').slice(0, 200);
+  return out;
+}

@@ -50,6 +50,7 @@ function validPayloads(dossierId: string): Record<MessageType, unknown> {
     'page:state': { page: 'irisbox-birth' },
     'panel:strings': { lang: 'fr' },
     'panel:collapse': { collapsed: true },
+    'booking:read': { text: 'Rendez-vous le 3 mars 2026 à 9h05' },
     'dashboard:open': { setup: true },
     'progress:set-status': { ...ref, status: 'obtained' },
     'progress:capture': { ...ref, field: 'reference', value: 'R' },

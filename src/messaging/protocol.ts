@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import type { Lang } from '../i18n';
 import type { Strings as PanelStrings } from '../panel/strings';
+import type { ConfirmationReading } from '../booking/parse';
 import { Appointment, Dossier, Progress, Settings, Status, type HistoryEntry } from '../store/model';
 
 const lang = z.enum(['fr', 'nl', 'de', 'en']);
@@ -31,6 +32,8 @@ export const PROTOCOL = {
   'panel:strings': { from: 'content', request: z.strictObject({ lang }) },
   /** Remember the panel collapsed or open on this page's host. */
   'panel:collapse': { from: 'content', request: z.strictObject({ collapsed: z.boolean() }) },
+  /** On a booking page's confirmation, at the user's click: what its text proposes for the appointment (src/booking/parse.ts, kept out of the content script). */
+  'booking:read': { from: 'content', request: z.strictObject({ text: z.string().check(z.maxLength(20_000)) }) },
   /** Open the dashboard (optionally on the set-up of a new dossier) in a tab. */
   'dashboard:open': { from: 'any', request: z.strictObject({ setup: z.optional(z.boolean()), dossierId: z.optional(id) }) },
 
@@ -173,6 +176,7 @@ export interface ResponseMap {
   'page:state': PageState;
   'panel:strings': PanelStrings;
   'panel:collapse': null;
+  'booking:read': ConfirmationReading;
   'dashboard:open': null;
   'progress:set-status': z.infer<typeof Progress>;
   'progress:capture': z.infer<typeof Progress>;

@@ -4,6 +4,8 @@
  * and reports clicks back; it never talks to the extension or reads the page itself.
  */
 import type { PageDescription, PageState, Shown } from '../messaging/protocol';
+import type { JSX } from 'preact';
+import type { GuideView } from './guide';
 import type { Lang } from '../i18n';
 import type { Progress, Status } from '../store/model';
 import type { Strings } from './strings';
@@ -32,6 +34,8 @@ export interface PanelModel {
   message: string;
   /** Today as YYYY-MM-DD, to tell valid from expired. */
   today: string;
+  /** On a booking site with the guide: the step showing and what to do in it. */
+  guide?: GuideView;
 }
 
 export interface PanelActions {
@@ -43,7 +47,7 @@ export interface PanelActions {
   leave(): void;
 }
 
-function Text({ value }: { value: Shown }) {
+export function Text({ value }: { value: Shown }) {
   return value.fallback ? <span lang={value.lang}>{value.text}</span> : <>{value.text}</>;
 }
 
@@ -145,7 +149,11 @@ function Need(props: {
   );
 }
 
-export function Panel({ model, actions }: { model: PanelModel; actions: PanelActions }) {
+/**
+ * `Guide` is the booking-site guide (src/panel/guide.tsx): only the content script of booking hosts
+ * carries it, so portal pages do not download it.
+ */
+export function Panel({ model, actions, Guide }: { model: PanelModel; actions: PanelActions; Guide?: (props: { model: PanelModel; t: Strings }) => JSX.Element | null }) {
   const { description, state } = model;
   const boot = BOOT[model.lang];
   const onKeyDown = (event: KeyboardEvent) => {
@@ -255,6 +263,7 @@ export function Panel({ model, actions }: { model: PanelModel; actions: PanelAct
               </p>
             )
           )}
+          {Guide && <Guide model={model} t={t} />}
           {state === null && <p class="note">{t.stateUnavailable}</p>}
           {state && dossiers.length === 0 && (
             <div class="setup">

@@ -14,6 +14,7 @@ import { extensionAlive, request, runtime } from './api';
 import { doc } from './dom';
 import { createHost, type PanelHost } from './host';
 import { Panel, masked, type CaptureField, type PanelActions, type PanelModel } from './Panel';
+import type { Guide } from './guide';
 import { PRIMARY_BUTTONS, choosePlacement, type Placement } from './placement';
 import { documentProbe } from './probe';
 import type { Strings } from './strings';
@@ -31,7 +32,6 @@ const POLL_MS = 500;
 const MAX_OBSTACLES = 100;
 const BUTTONS_TTL_MS = 2_000;
 const MAX_CAPTURE = 2_000;
-
 /** What the benchmark and the tests read from the content script's own world (never the page's). */
 export interface Timings {
   started: number;
@@ -43,7 +43,7 @@ export interface Timings {
   recognitions: number;
 }
 
-interface Shown {
+export interface Shown {
   page: string;
   host: PanelHost;
   model: PanelModel;
@@ -62,7 +62,21 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-export function startPortal(index: RecognitionIndex, started: number): { stop(): void; timings: Timings } {
+/** What the booking guide (src/panel/guide.tsx) gets from the controller to show its part of the panel. */
+export interface GuideContext {
+  current(): Shown | undefined;
+  draw(shown: Shown): void;
+  say(shown: Shown, message: string): void;
+  usable(): (Shown & { model: { strings: Strings } }) | undefined;
+  focusIn(shown: Shown, selector: string): void;
+}
+
+/** `withGuide` is given by the content script of booking hosts only (src/panel/guide.tsx). */
+export function startPortal(
+  index: RecognitionIndex,
+  started: number,
+  withGuide?: (context: GuideContext) => Guide,
+): { stop(): void; timings: Timings } {
   const timings: Timings = { started, recognitions: 0 };
   const life = new AbortController();
   const signal = life.signal;
@@ -98,7 +112,7 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     if (current !== shown) return;
     const collapsed = shown.model.collapsed || (shown.crowded && !shown.userExpanded);
     shown.host.container.dataset.place = shown.placement ?? 'right-top';
-    render(<Panel model={{ ...shown.model, collapsed, today: today() }} actions={actions} />, shown.host.container);
+    render(<Panel model={{ ...shown.model, collapsed, today: today() }} actions={actions} Guide={guide?.Guide} />, shown.host.container);
     watchVisibility(shown);
     schedulePlacement();
   };
@@ -176,6 +190,7 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     visibility?.disconnect();
     visibility = undefined;
     observedPanel = undefined;
+    guide?.stop();
     render(null, shown.host.container);
     shown.host.destroy();
   };
@@ -236,6 +251,7 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     const [description, strings] = got;
     shown.model = { ...shown.model, lang, description, strings, state, collapsed: state?.collapsed ?? false };
     draw(shown);
+    if (description.guide) guide?.watch();
     requestAnimationFrame(() => {
       if (current === shown && timings.ready === undefined) timings.ready = performance.now();
     });
@@ -265,6 +281,7 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
       if (current !== shown) return;
       shown.model = { ...shown.model, state, lang, description, strings, collapsed: state.collapsed };
       draw(shown);
+      guide?.check();
     }
     if (shown.stateAgain) {
       shown.stateAgain = false;
@@ -365,6 +382,8 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
     },
   };
 
+  const guide = withGuide?.({ current: () => current, draw, say, usable, focusIn });
+
   /** The keyboard shortcut (a manifest command, relayed by the background): into the panel, and back out. */
   const shortcut = () => {
     const shown = current;
@@ -455,8 +474,12 @@ export function startPortal(index: RecognitionIndex, started: number): { stop():
   }
   doc.listen(window, 'popstate', onLocation, { signal });
   doc.listen(window, 'hashchange', onLocation, { signal });
-  doc.listen(window, 'resize', schedulePlacement, { signal, passive: true });
-  doc.listen(window, 'scroll', schedulePlacement, { signal, passive: true, capture: true });
+  const onViewport = () => {
+    schedulePlacement();
+    guide?.follow();
+  };
+  doc.listen(window, 'resize', onViewport, { signal, passive: true });
+  doc.listen(window, 'scroll', onViewport, { signal, passive: true, capture: true });
   doc.listen(
     document,
     'visibilitychange',

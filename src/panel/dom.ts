@@ -15,6 +15,7 @@ let native:
       queryAll: Document['querySelectorAll'];
       query: Document['querySelector'];
       create: Document['createElement'];
+      walker: Document['createTreeWalker'];
       listen: EventTarget['addEventListener'];
     }
   | undefined;
@@ -26,6 +27,7 @@ const n = () =>
     queryAll: Document.prototype.querySelectorAll,
     query: Document.prototype.querySelector,
     create: Document.prototype.createElement,
+    walker: Document.prototype.createTreeWalker,
     listen: EventTarget.prototype.addEventListener,
   });
 
@@ -36,6 +38,8 @@ export const doc = {
   all: (selector: string): NodeListOf<Element> => n().queryAll.call(document, selector) as NodeListOf<Element>,
   one: (selector: string): Element | null => n().query.call(document, selector) as Element | null,
   create: (tag: string): HTMLElement => n().create.call(document, tag) as HTMLElement,
+  /** The text nodes under `root`, in document order. */
+  texts: (root: Node): TreeWalker => n().walker.call(document, root, NodeFilter.SHOW_TEXT),
   listen: (target: EventTarget, type: string, handler: (event: Event) => void, options: AddEventListenerOptions) =>
     n().listen.call(target, type, handler as EventListener, options),
 };

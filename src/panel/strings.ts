@@ -39,6 +39,25 @@ export interface Strings {
   loginHeading: string;
   loginPrivacy: string;
   covered: string;
+  /** The guide through a booking site's steps and the saving of the appointment it gives. */
+  guide: {
+    heading: string;
+    choose: string;
+    showMe: string;
+    looking: string;
+    notFound: string;
+    save: string;
+    check: string;
+    noDate: string;
+    date: string;
+    time: string;
+    place: string;
+    reference: string;
+    dossier: string;
+    confirm: string;
+    cancel: string;
+    saved: string;
+  };
 }
 
 const en: Strings = {
@@ -73,6 +92,24 @@ const en: Strings = {
   loginHeading: 'About logging in',
   loginPrivacy: 'You log in on the government’s own page. Be Civic never sees your password, codes or card.',
   covered: 'Something on the page covers this panel. Its buttons are paused until the panel is fully visible.',
+  guide: {
+    heading: 'This step',
+    choose: 'For “{dossier}”, choose:',
+    showMe: 'Show me',
+    looking: 'Looking for it on the page…',
+    notFound: 'Not found on this page: look for it in the site’s list yourself.',
+    save: 'Save this appointment',
+    check: 'Check what Be Civic read on the page. Nothing is saved until you confirm.',
+    noDate: 'No date found in the text: enter it from the page.',
+    date: 'Date',
+    time: 'Time',
+    place: 'Place',
+    reference: 'Reference',
+    dossier: 'Dossier',
+    confirm: 'Save in my dossier',
+    cancel: 'Cancel',
+    saved: 'Appointment saved in “{dossier}”. If you allowed notifications, a reminder comes the evening before.',
+  },
 };
 
 const fr: Strings = {
@@ -107,6 +144,24 @@ const fr: Strings = {
   loginHeading: 'À propos de la connexion',
   loginPrivacy: 'Vous vous connectez sur la page officielle de l’administration. Be Civic ne voit jamais votre mot de passe, vos codes ni votre carte.',
   covered: 'Un élément de la page recouvre ce panneau. Ses boutons sont en pause jusqu’à ce que le panneau soit entièrement visible.',
+  guide: {
+    heading: 'Cette étape',
+    choose: 'Pour « {dossier} », choisissez :',
+    showMe: 'Me montrer',
+    looking: 'Recherche sur la page…',
+    notFound: 'Introuvable sur cette page : cherchez-le vous-même dans la liste du site.',
+    save: 'Enregistrer ce rendez-vous',
+    check: 'Vérifiez ce que Be Civic a lu sur la page. Rien n’est enregistré avant votre confirmation.',
+    noDate: 'Aucune date trouvée dans le texte : recopiez-la depuis la page.',
+    date: 'Date',
+    time: 'Heure',
+    place: 'Lieu',
+    reference: 'Référence',
+    dossier: 'Dossier',
+    confirm: 'Enregistrer dans mon dossier',
+    cancel: 'Annuler',
+    saved: 'Rendez-vous enregistré dans « {dossier} ». Si vous avez autorisé les notifications, un rappel arrive la veille au soir.',
+  },
 };
 
 const nl: Strings = {
@@ -141,6 +196,24 @@ const nl: Strings = {
   loginHeading: 'Over het aanmelden',
   loginPrivacy: 'U meldt zich aan op de eigen pagina van de overheid. Be Civic ziet nooit uw wachtwoord, codes of kaart.',
   covered: 'Iets op de pagina bedekt dit paneel. De knoppen zijn gepauzeerd tot het paneel volledig zichtbaar is.',
+  guide: {
+    heading: 'Deze stap',
+    choose: 'Voor „{dossier}”, kies:',
+    showMe: 'Toon het me',
+    looking: 'Zoeken op de pagina…',
+    notFound: 'Niet gevonden op deze pagina: zoek het zelf in de lijst van de site.',
+    save: 'Deze afspraak bewaren',
+    check: 'Kijk na wat Be Civic op de pagina las. Er wordt niets bewaard voor u bevestigt.',
+    noDate: 'Geen datum gevonden in de tekst: neem ze over van de pagina.',
+    date: 'Datum',
+    time: 'Uur',
+    place: 'Plaats',
+    reference: 'Referentie',
+    dossier: 'Dossier',
+    confirm: 'Bewaren in mijn dossier',
+    cancel: 'Annuleren',
+    saved: 'Afspraak bewaard in „{dossier}”. Als u meldingen toestaat, krijgt u de avond voordien een herinnering.',
+  },
 };
 
 const de: Strings = {
@@ -175,6 +248,24 @@ const de: Strings = {
   loginHeading: 'Zur Anmeldung',
   loginPrivacy: 'Sie melden sich auf der eigenen Seite der Behörde an. Be Civic sieht nie Ihr Passwort, Ihre Codes oder Ihre Karte.',
   covered: 'Etwas auf der Seite verdeckt dieses Panel. Seine Schaltflächen sind pausiert, bis es vollständig sichtbar ist.',
+  guide: {
+    heading: 'Dieser Schritt',
+    choose: 'Für „{dossier}“ wählen Sie:',
+    showMe: 'Zeigen',
+    looking: 'Wird auf der Seite gesucht…',
+    notFound: 'Auf dieser Seite nicht gefunden: Suchen Sie es selbst in der Liste der Seite.',
+    save: 'Diesen Termin speichern',
+    check: 'Prüfen Sie, was Be Civic auf der Seite gelesen hat. Nichts wird gespeichert, bevor Sie bestätigen.',
+    noDate: 'Kein Datum im Text gefunden: Übernehmen Sie es von der Seite.',
+    date: 'Datum',
+    time: 'Uhrzeit',
+    place: 'Ort',
+    reference: 'Referenz',
+    dossier: 'Akte',
+    confirm: 'In meiner Akte speichern',
+    cancel: 'Abbrechen',
+    saved: 'Termin in „{dossier}“ gespeichert. Wenn Sie Benachrichtigungen erlaubt haben, kommt am Vorabend eine Erinnerung.',
+  },
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, fr, nl, de };

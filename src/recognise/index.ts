@@ -93,7 +93,7 @@ export function hostMatches(pattern: string, host: string): boolean {
 
 const titleCache = new Map<string, RegExp>();
 
-function signalsHold(signals: Signals, probe: PageProbe): boolean {
+export function signalsHold(signals: Signals, probe: PageProbe): boolean {
   if (signals.title !== undefined) {
     let re = titleCache.get(signals.title);
     if (!re) titleCache.set(signals.title, (re = new RegExp(signals.title, 'i')));

@@ -17,6 +17,7 @@ import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { exportBackup, importBackup } from '../backup/backup';
 import { artefactsServedAt, capturesAt, pagesAt } from './access';
 import { bookingServicesAt } from '../booking/services';
+import { readConfirmation } from '../booking/parse';
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { SETTINGS_KEY, STORE_NAMES, type CivicSchema, type Store } from './db';
 import { DEFAULT_SETTINGS, type Appointment, type Dossier, type HistoryEntry, type Progress, type Settings } from './model';
@@ -226,6 +227,7 @@ export function createHandlers(deps: StoreDeps): Handlers {
     'page:describe': ({ page, lang }) => describePage(catalog, page, lang),
     'panel:strings': ({ lang }) => PANEL_STRINGS[lang],
     'page:state': ({ page }, sender) => pageState(page, sender),
+    'booking:read': ({ text }) => readConfirmation(text),
 
     'panel:collapse': async ({ collapsed }, sender) => {
       let host: string;

@@ -4,7 +4,7 @@
  * that is not routed is aborted and recorded: the tests run without network, and can assert on it.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -41,10 +41,20 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
-  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
-  const profile = mkdtempSync(join(tmpdir(), 'be-civic-'));
-  const context = await chromium.launchPersistentContext(profile, {
+export interface LaunchOptions {
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+  /**
+   * Optional host permissions the user has granted (e.g. "https://auderghem.covservices.net/*").
+   * Chromium's permission prompt cannot be answered by automation, so the grant is written the way
+   * Chromium stores a user's grant: the profile is launched once, closed, the origins added to the
+   * extension's granted and active permissions in its Preferences, and launched again.
+   */
+  grantOrigins?: string[];
+}
+
+function startChromium(profile: string, options: LaunchOptions): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
     locale: options.locale ?? 'en-GB',
@@ -62,6 +72,37 @@ export async function launch(options: { locale?: string; colorScheme?: 'light' |
       `--lang=${options.locale ?? 'en-GB'}`,
     ],
   });
+}
+
+async function extensionIdOf(context: BrowserContext): Promise<{ worker: Worker; extensionId: string }> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { worker, extensionId: new URL(worker.url()).host };
+}
+
+function grant(profile: string, extensionId: string, origins: string[]): void {
+  const file = join(profile, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8')) as { extensions?: { settings?: Record<string, Record<string, Record<string, string[]>>> } };
+  const settings = prefs.extensions?.settings?.[extensionId];
+  if (!settings) throw new Error(`the profile has no settings for extension ${extensionId}`);
+  for (const set of ['granted_permissions', 'active_permissions']) {
+    const permissions = (settings[set] ??= {});
+    for (const key of set === 'active_permissions' ? ['explicit_host', 'scriptable_host'] : ['explicit_host']) {
+      permissions[key] = [...new Set([...(permissions[key] ?? []), ...origins])];
+    }
+  }
+  writeFileSync(file, JSON.stringify(prefs));
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
+  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const profile = mkdtempSync(join(tmpdir(), 'be-civic-'));
+  if (options.grantOrigins?.length) {
+    const first = await startChromium(profile, options);
+    const { extensionId } = await extensionIdOf(first);
+    await first.close();
+    grant(profile, extensionId, options.grantOrigins);
+  }
+  const context = await startChromium(profile, options);
   const stray: string[] = [];
   // The extension's own pages (dashboard, welcome) load their scripts from chrome-extension://: those
   // are not network requests and must not be aborted.
@@ -69,8 +110,7 @@ export async function launch(options: { locale?: string; colorScheme?: 'light' |
     stray.push(route.request().url());
     return route.abort();
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const { worker, extensionId } = await extensionIdOf(context);
   return {
     context,
     worker,
