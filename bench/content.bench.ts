@@ -101,6 +101,14 @@ const bench: Bench = async ({ quick }) => {
       detail: { raw: `${(script.length / 1024).toFixed(1)} KB`, budget: '15 KB' },
     },
   ];
+  // The booking hosts' script (portal + booking guide) only runs on the commune sites the user granted.
+  const booking = readFileSync(join(CHROME_BUILD, 'content-scripts/booking.js'));
+  results.push({
+    name: 'booking-site content script JS, gzipped',
+    value: Number((gzipSync(booking).length / 1024).toFixed(2)),
+    unit: 'KB gzip',
+    detail: { raw: `${(booking.length / 1024).toFixed(1)} KB`, runs: 'granted booking hosts only' },
+  });
 
   const session = await launch({ locale: 'en-GB' });
   const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appointmentsToIcs } from '../../src/export/ics';
 import { ROOT, eventually, launch, type Session } from './harness';
-import { clickInPanel, hostCount, inPanel, panelReady, readPanel, type PanelView } from './panel-support';
+import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel, type PanelView } from './panel-support';
 
 const ORIGIN = 'https://auderghem.covservices.net/*';
 const BOOKING_URL = 'https://auderghem.covservices.net/WaitBox.asp?st=1&c0=1141&o=1';
@@ -79,6 +79,8 @@ describe('guided booking', () => {
   it('with the site granted: points at the service, follows the steps, saves the confirmed appointment', async () => {
     session = await launch({ locale: 'en-GB', grantOrigins: [ORIGIN] });
     const { dashboard, dossierId } = await withDossier(session);
+    // A second dossier in the same commune, whose service this site's list does not offer.
+    await call(dashboard, 'dossier:create', { procedure: 'pin-puk-codes', label: 'Bo', answers: {}, choices: {}, lang: 'en', commune: 'auderghem' });
     const worker = session.worker;
     await eventually(
       () => worker.evaluate(async () => ((await chrome.scripting.getRegisteredContentScripts()).length > 0 ? true : undefined)),
@@ -91,6 +93,10 @@ describe('guided booking', () => {
     const first = await untilGuide(page, 'the service found', (g) => g.step === 'choose-reason' && g.buttons.includes('Show me') && g.spots.length === 1);
     expect(first.text).toContain('For “Ana”, choose:');
     expect(first.text).toContain(SERVICE);
+    expect(first.text).toContain('For “Bo”, choose:');
+    expect(first.buttons.filter((b) => b === 'Show me')).toHaveLength(1);
+    // Bo's service is looked for a bounded while, then said to be missing, quietly.
+    await untilGuide(page, 'the missing service said so', (g) => g.text.includes('Not found on this page'));
     const target = await page.locator('li span', { hasText: SERVICE }).boundingBox();
     const spot = first.spots[0]!;
     expect(target).not.toBeNull();
@@ -117,6 +123,19 @@ describe('guided booking', () => {
     await untilGuide(page, 'the confirmation step', (g) => g.step === 'confirmation' && g.buttons.includes('Save this appointment'));
     await clickInPanel(page, 'Save this appointment');
     const draft = await untilGuide(page, 'the proposed appointment', (g) => 'date' in g.inputs);
+    // Two dossiers book here: the user says which one this appointment is for.
+    const chosen = await inPanel<string[]>(
+      page,
+      `(root) => {
+        const select = root.querySelector('.draft select');
+        const options = [...select.options].map((o) => o.textContent);
+        select.value = ${JSON.stringify(dossierId)};
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return options;
+      }`,
+    );
+    expect(chosen?.sort()).toEqual(['Ana', 'Bo']);
+    expect(await axePanel(page)).toEqual([]);
     expect(draft.inputs).toMatchObject({ date: `${YEAR}-03-03`, time: '09:05', reference: 'K7Q2ZP' });
     expect(draft.inputs.place).toContain('1160 Oudergem');
     expect((await call(dashboard, 'dossier:get', { id: dossierId })).appointments).toEqual([]);
@@ -129,6 +148,10 @@ describe('guided booking', () => {
 
     const { appointments } = await call(dashboard, 'dossier:get', { id: dossierId });
     expect(appointments).toHaveLength(1);
+    const others = await call(dashboard, 'dossier:list', {});
+    for (const other of others.filter((d: { id: string }) => d.id !== dossierId)) {
+      expect((await call(dashboard, 'dossier:get', { id: other.id })).appointments).toEqual([]);
+    }
     const appointment = appointments[0];
     expect(appointment).toMatchObject({ dossierId, start: `${YEAR}-03-03T09:05`, reference: 'K7Q2ZP', service: SERVICE });
 
