@@ -345,7 +345,9 @@ export function createGuide({ current, draw, say, usable, focusIn }: GuideContex
   return {
     watch: watchGuide,
     check: () => {
+      // The dossiers booking here may have changed, and with them the services looked for.
       guideKey = '';
+      targets = [];
       if (guideWatch) checkGuide();
     },
     follow: followSpots,
