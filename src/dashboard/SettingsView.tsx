@@ -15,6 +15,10 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
   const { t, lang, settings, act } = useDashboard();
   const [estimate, setEstimate] = useState<ResponseOf<'storage:estimate'> | undefined>();
   const [typed, setTyped] = useState('');
+  // The box shows the user's click at once; every re-read of the settings (after the save, or after a
+  // refusal) puts it back in line with what is stored, so a slow save never flicks it back meanwhile.
+  const [keepNrn, setKeepNrn] = useState(settings.keepNationalRegisterNumber);
+  useEffect(() => setKeepNrn(settings.keepNationalRegisterNumber), [settings]);
   useEffect(() => {
     // A read: no need to go through act, which re-reads every dossier after a change.
     send('storage:estimate', {}).then(setEstimate, () => setEstimate({ usage: null, quota: null, persisted: null }));
@@ -46,8 +50,12 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
         <input
           id="settings-nrn"
           type="checkbox"
-          checked={settings.keepNationalRegisterNumber}
-          onChange={(e) => act(() => send('settings:update', { keepNationalRegisterNumber: e.currentTarget.checked }), t.saved)}
+          checked={keepNrn}
+          onChange={(e) => {
+            const keep = e.currentTarget.checked;
+            setKeepNrn(keep);
+            void act(() => send('settings:update', { keepNationalRegisterNumber: keep }), t.saved);
+          }}
         />
         <label for="settings-nrn">{t.keepNationalNumber}</label>
       </div>
