@@ -16,9 +16,10 @@ describe('content script on a catalog host', () => {
       () =>
         inPanel<{ role: string | null; label: string | null; page: string | null; text: string }>(
           page,
-          `(root) => { const a = root.querySelector('aside'); return a && { role: a.getAttribute('role'), label: a.getAttribute('aria-label'), page: a.dataset.page, text: a.textContent } }`,
+          `(root) => { const a = root.querySelector('aside'); return a && a.dataset.page && { role: a.getAttribute('role'), label: a.getAttribute('aria-label'), page: a.dataset.page, text: a.textContent } }`,
         ),
-      'the panel',
+      // The panel's shell is in the page before the catalog's texts arrive: wait for the page it shows.
+      'the panel with its page',
     );
     expect(landmark).toMatchObject({ role: 'complementary', label: 'Be Civic', page: 'my-belgium-home' });
     expect(landmark.text).toContain('Certified copy of the identity card or residence permit');
