@@ -97,11 +97,20 @@ describe('guided booking', () => {
     expect(first.buttons.filter((b) => b === 'Show me')).toHaveLength(1);
     // Bo's service is looked for a bounded while, then said to be missing, quietly.
     await untilGuide(page, 'the missing service said so', (g) => g.text.includes('Not found on this page'));
-    const target = await page.locator('li span', { hasText: SERVICE }).boundingBox();
-    const spot = first.spots[0]!;
-    expect(target).not.toBeNull();
-    expect(spot.left < target!.x + target!.width && spot.right > target!.x && spot.top < target!.y + target!.height && spot.bottom > target!.y).toBe(true);
+    const service = page.locator('li span', { hasText: SERVICE });
+    const overlaps = (spot: GuideView['spots'][number], box: { x: number; y: number; width: number; height: number }) =>
+      spot.left < box.x + box.width && spot.right > box.x && spot.top < box.y + box.height && spot.bottom > box.y;
+    expect(overlaps(first.spots[0]!, (await service.boundingBox())!)).toBe(true);
+    // The outline follows the element when the window shrinks and the page scrolls.
+    await page.setViewportSize({ width: 800, height: 220 });
+    await page.evaluate(() => scrollTo(0, 0));
+    expect((await service.boundingBox())!.y).toBeGreaterThan(220);
     await clickInPanel(page, 'Show me');
+    const moved = (await service.boundingBox())!;
+    expect(moved.y).toBeGreaterThanOrEqual(0);
+    expect(moved.y + moved.height).toBeLessThanOrEqual(220);
+    await untilGuide(page, 'the outline over the scrolled element', (g) => g.spots.length === 1 && overlaps(g.spots[0]!, moved));
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // The user picks, as on the site; the panel follows each step.
     await page.getByRole('button', { name: `+ ${SERVICE}` }).click();
