@@ -3,10 +3,9 @@
  * import, storage used, and wiping everything after a typed confirmation.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { LANGS, type Lang } from '../i18n';
 import { send } from '../messaging/client';
 import type { ResponseOf } from '../messaging/protocol';
-import { LANGUAGE_NAMES } from '../welcome/texts';
+import { LanguageSelect } from './LanguageSelect';
 import { useDashboard } from './context';
 import { saveFile } from './files';
 import { formatBytes } from './strings';
@@ -37,13 +36,7 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
 
       <div class="field">
         <label for="settings-lang">{t.language}</label>
-        <select id="settings-lang" value={lang} onChange={(e) => act(() => send('settings:update', { lang: e.currentTarget.value as Lang }), undefined)}>
-          {LANGS.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect id="settings-lang" value={lang} onChange={(l) => act(() => send('settings:update', { lang: l }), undefined)} />
       </div>
 
       <div class="field check">

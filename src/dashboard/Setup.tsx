@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { LocalText, Procedure } from '../catalog/compiled';
-import { localise, LANGS, type Lang } from '../i18n';
+import { localise, type Lang } from '../i18n';
 import { send } from '../messaging/client';
 import { COUNTRY_CODES, countryName, documentRules } from '../dossier/countries';
 import { assessEligibility, pruneAnswers, visibleQuestions } from '../dossier/flow';
@@ -14,7 +14,7 @@ import type { Answer, Answers } from '../dossier/requirements';
 import type { Dossier } from '../store/model';
 import { useDashboard } from './context';
 import { describeRule, describeRules, routeState, ruleState, rulesToShow } from './describe';
-import { LANGUAGE_NAMES } from '../welcome/texts';
+import { LanguageSelect } from './LanguageSelect';
 
 type Question = Procedure['questions'][number];
 
@@ -214,13 +214,7 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
         </div>
         <div class="field">
           <label for="setup-lang">{t.dossierLang}</label>
-          <select id="setup-lang" value={dossierLang} onChange={(e) => setDossierLang(e.currentTarget.value as Lang)}>
-            {LANGS.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect id="setup-lang" value={dossierLang} onChange={setDossierLang} />
         </div>
         {!countryQuestion && (
           <div class="field">
