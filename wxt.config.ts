@@ -16,8 +16,9 @@ const CSP = "script-src 'self'; object-src 'none'";
 /*
  * `web-ext lint` (npm run lint:firefox, part of npm test) on .output/firefox-mv2: 0 errors. The
  * warnings we keep, and why (tests/lint-firefox.ts fails on any warning code not named here):
- * - UNSAFE_VAR_ASSIGNMENT "Unsafe assignment to innerHTML", in content-scripts/portal.js and the
- *   extension pages' Preact chunk: it is Preact's renderer, which implements the
+ * - UNSAFE_VAR_ASSIGNMENT "Unsafe assignment to innerHTML", in content-scripts/portal.js,
+ *   content-scripts/booking.js (the booking-site guide, registered at run time for granted hosts) and
+ *   the extension pages' Preact chunk: it is Preact's renderer, which implements the
  *   `dangerouslySetInnerHTML` prop. Our code never passes that prop (tests/unit/source-safety.test.ts
  *   fails if it does), so the branch never runs; Preact has no build without it.
  * - DANGEROUS_EVAL "The Function constructor is eval" and "eval can be harmful", in the PDF chunk

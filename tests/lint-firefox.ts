@@ -42,7 +42,7 @@ const show = (m: Message) => `  ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}`
  * say) is a new warning.
  */
 const WHERE: Record<string, RegExp> = {
-  UNSAFE_VAR_ASSIGNMENT: /^(content-scripts\/portal\.js|chunks\/[\w-]+\.js)$/,
+  UNSAFE_VAR_ASSIGNMENT: /^(content-scripts\/(portal|booking)\.js|chunks\/[\w-]+\.js)$/,
   DANGEROUS_EVAL: /^chunks\/pdf-[\w-]+\.js$/,
 };
 const unexplained = report.warnings.filter((w) => !config.includes(w.code) || !(WHERE[w.code]?.test(w.file ?? '') ?? true));
