@@ -17,6 +17,7 @@ import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { exportBackup, importBackup } from '../backup/backup';
 import { artefactsServedAt, capturesAt, pagesAt } from './access';
 import { bookingServicesAt } from '../booking/services';
+import { parseAppointmentText } from '../booking/parse';
 import { readConfirmation } from '../booking/parse';
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { SETTINGS_KEY, STORE_NAMES, type CivicSchema, type Store } from './db';
@@ -50,16 +51,12 @@ function without<T extends object>(value: T, keys: readonly string[]): T {
   return copy as T;
 }
 
-/** Parses the date formats portals show (YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY) into a calendar day. */
-export function parseDay(text: string): string | undefined {
-  const trimmed = text.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
-  const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : local ? [local[3]!, local[2]!.padStart(2, '0'), local[1]!.padStart(2, '0')] : [];
-  if (!y || !m || !d) return undefined;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : undefined;
-}
+/**
+ * The calendar day in a captured text: numeric dates (YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY)
+ * or written ones ("12 mars 2026", "3 maart 2026"…), also inside a longer selection such as
+ * "Délivré le 12/03/2026". Impossible days are refused. One parser for every date Be Civic reads.
+ */
+const parseDay = (text: string): string | undefined => parseAppointmentText(text)?.date;
 
 export function createHandlers(deps: StoreDeps): Handlers {
   const { catalog, store } = deps;
