@@ -12,20 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { loadCatalog, formatIssue } from './load';
 import { compileCatalog, compileRecognition, compileHosts, catalogStats } from './compile';
-import { recognise, type PageProbe } from '../recognise';
+import { probeOf, recognise } from '../recognise';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let catalogDir = resolve(here, '../../catalog');
 export const GENERATED_DIR = join(here, 'generated');
 
-function probeFromHtml(html: string): PageProbe {
-  const { document } = parseHTML(html);
-  return {
-    title: () => document.title ?? '',
-    headings: () => [...document.querySelectorAll('h1, h2, h3')].map((h) => h.textContent ?? ''),
-    has: (selector) => document.querySelector(selector) !== null,
-  };
-}
 
 function loadValid() {
   const { catalog, issues } = loadCatalog(catalogDir);
@@ -77,7 +69,7 @@ function main(args: string[]): void {
         process.exit(2);
       }
       const catalog = loadValid();
-      const probe = htmlAt === -1 ? undefined : probeFromHtml(readFileSync(rest[htmlAt + 1]!, 'utf8'));
+      const probe = htmlAt === -1 ? undefined : probeOf(parseHTML(readFileSync(rest[htmlAt + 1]!, 'utf8')).document);
       const compiled = compileCatalog(catalog);
       const pages = new Map(compiled.pages.map((p) => [p.id, p]));
       const matches = recognise(compileRecognition(catalog), url, probe).map(({ page, portal }) => {

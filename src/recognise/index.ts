@@ -43,6 +43,31 @@ export interface PageProbe {
   has(selector: string): boolean;
 }
 
+/** What a `heading` signal looks at. */
+export const HEADING_SELECTOR = 'h1, h2, h3';
+
+/** The smallest document this module can probe: a browser's, or a parsed HTML file's (CLI, tests). */
+export interface ProbeableDocument {
+  title: string;
+  querySelector(selector: string): unknown;
+  querySelectorAll(selector: string): Iterable<{ textContent: string | null }>;
+}
+
+/** A probe over a plain document. A selector the document cannot parse counts as absent. */
+export function probeOf(document: ProbeableDocument): PageProbe {
+  return {
+    title: () => document.title ?? '',
+    headings: () => Array.from(document.querySelectorAll(HEADING_SELECTOR), (h) => h.textContent ?? ''),
+    has: (selector) => {
+      try {
+        return document.querySelector(selector) !== null;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 export interface Recognition {
   page: string;
   portal: string;

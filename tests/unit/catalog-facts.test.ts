@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { loadCatalog, formatIssue } from '../../src/catalog/load';
 import { compileCatalog, compileRecognition } from '../../src/catalog/compile';
-import { recognise, type PageProbe } from '../../src/recognise';
+import { probeOf, recognise } from '../../src/recognise';
 import type { Condition, RequirementNode, Procedure, Money } from '../../src/catalog/schema';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -324,12 +324,7 @@ describe('portal pages and communes', () => {
       expect(existsSync(file), portal.id).toBe(true);
       const html = readFileSync(file, 'utf8');
       expect(html, portal.id).toMatch(/démonstration|demokopie|demo copy/i);
-      const { document } = parseHTML(html);
-      const probe: PageProbe = {
-        title: () => document.title ?? '',
-        headings: () => [...document.querySelectorAll('h1, h2, h3')].map((h) => h.textContent ?? ''),
-        has: (selector) => document.querySelector(selector) !== null,
-      };
+      const probe = probeOf(parseHTML(html).document);
       const first = catalog.pages.find((p) => p.portal === portal.id)!;
       const found = recognise(index, first.examples[0]!, probe).map((m) => m.page);
       expect(found[0], `${portal.id} at ${first.examples[0]}`).toBe(first.id);
