@@ -9,7 +9,7 @@ import type { JSX } from 'preact';
 import type { GuideView } from './guide';
 import type { Lang } from '../i18n';
 import type { Progress, Status } from '../model/data';
-import type { Strings } from './strings';
+import type { PanelStrings as Strings } from '../i18n/panel';
 import { BOOT, fill } from './boot';
 
 export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'requested', 'obtained', 'submitted', 'not-needed'];

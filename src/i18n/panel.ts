@@ -4,11 +4,11 @@
  * portal page; it only keeps the few words it shows before the first answer (BOOT).
  */
 import type { Lang } from '../model/lang';
-import type { PanelStrings as Strings } from '../model/views';
+import type { PanelStrings } from '../model/views';
 
-export type { Strings };
+export type { PanelStrings };
 
-const en: Strings = {
+const en: PanelStrings = {
   loading: 'Loading…',
   expand: 'Show Be Civic',
   collapse: 'Hide',
@@ -60,7 +60,7 @@ const en: Strings = {
   },
 };
 
-const fr: Strings = {
+const fr: PanelStrings = {
   loading: 'Chargement…',
   expand: 'Afficher Be Civic',
   collapse: 'Masquer',
@@ -112,7 +112,7 @@ const fr: Strings = {
   },
 };
 
-const nl: Strings = {
+const nl: PanelStrings = {
   loading: 'Laden…',
   expand: 'Be Civic tonen',
   collapse: 'Verbergen',
@@ -164,7 +164,7 @@ const nl: Strings = {
   },
 };
 
-const de: Strings = {
+const de: PanelStrings = {
   loading: 'Wird geladen…',
   expand: 'Be Civic anzeigen',
   collapse: 'Ausblenden',
@@ -216,5 +216,5 @@ const de: Strings = {
   },
 };
 
-export const STRINGS: Record<Lang, Strings> = { en, fr, nl, de };
+export const PANEL_STRINGS: Record<Lang, PanelStrings> = { en, fr, nl, de };
 
