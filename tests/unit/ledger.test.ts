@@ -99,3 +99,43 @@ describe('fact ledger', () => {
     expect(rows.slice(0, 6).map((r) => checkRow(catalog, r) === undefined)).toEqual([true, false, true, false, false, true]);
   });
 });
+
+/**
+ * Texts in their language: French words that a Dutch, German or English text has no business holding
+ * (quoted labels and official names stay in their own language), and no internal wording ("seed").
+ */
+const FRENCH = /(?<![\p{L}'’-])(le|la|les|du|une|est|sont|pour|avec|dans|votre|vous|aux|sur|qui|être|et|ou|jours|leur|preuve|carte|demande|délivré)(?![\p{L}'’-])/u;
+const OWN_LANGUAGE = /[«“„"][^»”“"]*[»”“"]|acte de notoriété|La Louvière|Maison des Citoyens|rue [A-Z][\p{L} ]+|Dieudonné François|petite carte rose|Service Population|Carte européenne|Justice de paix|Office des étrangers|Allo Parents/gu;
+function* texts(value: unknown, path: string): Generator<[string, Record<string, string>]> {
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* texts(v, `${path}[${i}]`);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.fr === 'string') yield [path, o as Record<string, string>];
+    else for (const [k, v] of Object.entries(o)) if (k !== 'provenance') yield* texts(v, `${path}.${k}`);
+  }
+}
+const allTexts = (c: Catalog) =>
+  (['procedures', 'artefacts', 'portals', 'communes'] as const).flatMap((kind) => c[kind].flatMap((e) => [...texts(e, `${kind}/${e.id}`)]));
+const frenchIn = (c: Catalog) =>
+  allTexts(c).flatMap(([path, t]) =>
+    (['nl', 'de', 'en'] as const).filter((l) => t[l] && FRENCH.test(t[l]!.replace(OWN_LANGUAGE, ''))).map((l) => `${path}.${l}`),
+  );
+
+describe('catalog texts', () => {
+  it('no Dutch, German or English text holds French outside quoted names', () => {
+    expect(frenchIn(catalog)).toEqual([]);
+  });
+
+  it('the French check finds a French sentence left in an English text', () => {
+    const copy: Catalog = structuredClone(catalog);
+    copy.artefacts.find((a) => a.id === 'secondary-diploma')!.applies_to.en = '12bis declarants §1 2°, 3° et 5° (intégration sociale)';
+    expect(frenchIn(copy)).toEqual(['artefacts/secondary-diploma.applies_to.en']);
+  });
+
+  it('no user text names a seed', () => {
+    const named = allTexts(catalog).filter(([, t]) => Object.values(t).some((s) => /\bseeds?\b/i.test(s)));
+    expect(named.map(([path]) => path)).toEqual([]);
+    expect(catalog.procedures.filter((p) => /\bseed\b/i.test(p.legal_basis)).map((p) => p.id)).toEqual([]);
+  });
+});
+
