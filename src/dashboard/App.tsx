@@ -16,7 +16,7 @@ import { Overview } from './Overview';
 import { parseRoute, routeHash, type Route } from './route';
 import { SettingsView } from './SettingsView';
 import { Setup } from './Setup';
-import { strings } from './strings';
+import { dashboardStrings as strings } from '../i18n/dashboard';
 
 function localToday(): string {
   const d = new Date();

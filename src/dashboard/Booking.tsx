@@ -13,7 +13,7 @@ import { bookingPlan } from '../booking/plan';
 import type { Progress } from '../store/model';
 import type { DossierSummary } from '../dossier/summary';
 import { useDashboard } from './context';
-import { feeAmount } from './describe';
+import { feeAmount } from '../dossier/describe';
 
 export function Booking({ summary, procedure, progress }: { summary: DossierSummary; procedure: Procedure; progress: Progress[] }) {
   const { t, lang, catalog, act } = useDashboard();

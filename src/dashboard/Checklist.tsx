@@ -10,9 +10,9 @@ import type { Dossier } from '../store/model';
 import { STATUSES, type Status } from '../store/model';
 import type { ItemView, NodeView } from '../dossier/summary';
 import { useDashboard } from './context';
-import { describeValidity } from './describe';
+import { describeValidity } from '../dossier/describe';
 import { base64ToBytes, readAsBase64, saveFile } from './files';
-import { formatBytes, formatDay } from './strings';
+import { formatBytes, formatDay } from '../i18n/format';
 
 /** attachment:add carries at most 14,000,000 base64 characters, i.e. about 10 MB of file. */
 const MAX_ATTACHMENT_BYTES = Math.floor((14_000_000 / 4) * 3);

@@ -15,10 +15,10 @@ import { summarise, type DossierSummary } from '../dossier/summary';
 import { Booking } from './Booking';
 import { Checklist } from './Checklist';
 import { useDashboard } from './context';
-import { describeRules, describeValidity, feeAmount, feeBasis, feeTotalBasis, formatAnswer } from './describe';
+import { describeRules, describeValidity, feeAmount, feeBasis, feeTotalBasis, formatAnswer } from '../dossier/describe';
 import { fileSafe, saveFile } from './files';
 import { QuestionField, Verdicts } from './Setup';
-import { formatMoment } from './strings';
+import { formatMoment } from '../i18n/format';
 
 export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDeleted: () => void }) {
   const { t, lang, catalog, today, act } = useDashboard();

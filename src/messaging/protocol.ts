@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Lang } from '../i18n';
-import type { Strings as PanelStrings } from '../panel/strings';
+import type { PanelStrings } from '../i18n/panel';
 import type { ConfirmationReading } from '../booking/parse';
 import { Appointment, Dossier, Progress, Settings, Status, type HistoryEntry } from '../store/model';
 
@@ -28,7 +28,7 @@ export const PROTOCOL = {
   'page:describe': { from: 'content', request: z.strictObject({ page: id, lang }) },
   /** The slice a panel needs: the user's language, dossiers that need what this page serves, their progress on it. */
   'page:state': { from: 'content', request: z.strictObject({ page: id }) },
-  /** The panel's own words (labels, statuses, messages) in one language; see src/panel/strings.ts. */
+  /** The panel's own words (labels, statuses, messages) in one language; see src/i18n/panel.ts. */
   'panel:strings': { from: 'content', request: z.strictObject({ lang }) },
   /** Remember the panel collapsed or open on this page's host. */
   'panel:collapse': { from: 'content', request: z.strictObject({ collapsed: z.boolean() }) },

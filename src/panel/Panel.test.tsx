@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PageDescription, PageState, Shown } from '../messaging/protocol';
 import { Panel, masked, type PanelActions, type PanelModel } from './Panel';
-import { STRINGS } from './strings';
+import { PANEL_STRINGS as STRINGS } from '../i18n/panel';
 
 const shown = (text: string, lang: Shown['lang'] = 'en', fallback = false): Shown => ({ text, lang, fallback });
 

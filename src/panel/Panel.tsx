@@ -8,8 +8,9 @@ import type { JSX } from 'preact';
 import type { GuideView } from './guide';
 import type { Lang } from '../i18n';
 import type { Progress, Status } from '../store/model';
-import type { Strings } from './strings';
+import type { PanelStrings as Strings } from '../i18n/panel';
 import { BOOT, fill } from './boot';
+import { formatDay, formatList, languageName } from '../i18n/format';
 
 export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'requested', 'obtained', 'submitted', 'not-needed'];
 
@@ -49,12 +50,6 @@ export interface PanelActions {
 
 export function Text({ value }: { value: Shown }) {
   return value.fallback ? <span lang={value.lang}>{value.text}</span> : <>{value.text}</>;
-}
-
-function formatDay(day: string, lang: Lang): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(`${lang}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
 /** National register numbers are never shown in full on a page (shoulder-surfing, screenshots). */
@@ -245,7 +240,7 @@ export function Panel({ model, actions, Guide }: { model: PanelModel; actions: P
             <Text value={description.portalName} /> — <Text value={description.pageTitle} />
           </p>
           {model.covered && <p class="warning">{t.covered}</p>}
-          {fallbacks.length > 0 && <p class="note">{fill(t.fallback, { langs: fallbacks.map((l) => t.langName[l]).join(', ') })}</p>}
+          {fallbacks.length > 0 && <p class="note">{fill(t.fallback, { langs: formatList(fallbacks.map((l) => languageName(l, model.lang)), model.lang) })}</p>}
           {description.role === 'login' ? (
             <section class="login" aria-label={t.loginHeading}>
               <h3>{t.loginHeading}</h3>

@@ -17,7 +17,7 @@ import { Panel, masked, type CaptureField, type PanelActions, type PanelModel } 
 import type { Guide } from './guide';
 import { PRIMARY_BUTTONS, choosePlacement, type Placement } from './placement';
 import { documentProbe } from './probe';
-import type { Strings } from './strings';
+import type { PanelStrings as Strings } from '../i18n/panel';
 import { fill } from './boot';
 
 /** How long a URL whose rules wait on DOM signals is watched for late-rendered content. */

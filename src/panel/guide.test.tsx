@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookingService, GuideStep, PageDescription, Shown } from '../messaging/protocol';
 import { createGuide, type GuideView } from './guide';
 import { Panel, type PanelActions, type PanelModel } from './Panel';
-import { STRINGS } from './strings';
+import { PANEL_STRINGS as STRINGS } from '../i18n/panel';
 
 const shown = (text: string): Shown => ({ text, lang: 'en', fallback: false });
 const step = (id: string, extra: Partial<GuideStep> = {}): GuideStep => ({

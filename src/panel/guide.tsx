@@ -14,7 +14,7 @@ import type { GuideContext } from './controller';
 import { doc } from './dom';
 import { Text, type PanelModel } from './Panel';
 import { documentProbe } from './probe';
-import type { Strings } from './strings';
+import type { PanelStrings as Strings } from '../i18n/panel';
 
 /** Coalescing of the page's changes: the guide is checked at most this often. */
 const SETTLE_MS = 100;

@@ -3,11 +3,11 @@
  * texts (`panel:strings`), so the content script does not carry four languages (3 KB gzipped) on every
  * portal page; it only keeps the few words it shows before the first answer (BOOT).
  */
-import type { Lang } from '../i18n';
+import type { Lang } from './index';
 import type { Status } from '../store/model';
 
 /** Templates hold `{name}` slots, filled by `fill()`: data, not code, so the background can send them. */
-export interface Strings {
+export interface PanelStrings {
   loading: string;
   expand: string;
   collapse: string;
@@ -19,7 +19,6 @@ export interface Strings {
   toResume: string;
   unverified: string;
   fallback: string;
-  langName: Record<Lang, string>;
   status: Record<Status, string>;
   statusOf: string;
   issued: string;
@@ -60,7 +59,7 @@ export interface Strings {
   };
 }
 
-const en: Strings = {
+const en: PanelStrings = {
   loading: 'Loading…',
   expand: 'Show Be Civic',
   collapse: 'Hide',
@@ -72,7 +71,6 @@ const en: Strings = {
   toResume: 'To resume later',
   unverified: 'Not yet confirmed by a user: these steps come from official texts, and the real page may differ.',
   fallback: 'Some texts are not translated yet and are shown in {langs}.',
-  langName: { fr: 'French', nl: 'Dutch', de: 'German', en: 'English' },
   status: { 'not-started': 'Not started', 'in-progress': 'In progress', requested: 'Requested', obtained: 'Obtained', submitted: 'Submitted', 'not-needed': 'Not needed' },
   statusOf: 'Status of “{artefact}” for {dossier}',
   issued: 'Issued on {date}',
@@ -112,7 +110,7 @@ const en: Strings = {
   },
 };
 
-const fr: Strings = {
+const fr: PanelStrings = {
   loading: 'Chargement…',
   expand: 'Afficher Be Civic',
   collapse: 'Masquer',
@@ -124,7 +122,6 @@ const fr: Strings = {
   toResume: 'Pour reprendre plus tard',
   unverified: 'Pas encore confirmé par un utilisateur : ces étapes viennent des textes officiels, la vraie page peut différer.',
   fallback: 'Certains textes ne sont pas encore traduits et sont affichés en {langs}.',
-  langName: { fr: 'français', nl: 'néerlandais', de: 'allemand', en: 'anglais' },
   status: { 'not-started': 'Pas commencé', 'in-progress': 'En cours', requested: 'Demandé', obtained: 'Obtenu', submitted: 'Déposé', 'not-needed': 'Pas nécessaire' },
   statusOf: 'Statut de « {artefact} » pour {dossier}',
   issued: 'Délivré le {date}',
@@ -164,7 +161,7 @@ const fr: Strings = {
   },
 };
 
-const nl: Strings = {
+const nl: PanelStrings = {
   loading: 'Laden…',
   expand: 'Be Civic tonen',
   collapse: 'Verbergen',
@@ -176,7 +173,6 @@ const nl: Strings = {
   toResume: 'Om later verder te gaan',
   unverified: 'Nog niet bevestigd door een gebruiker: deze stappen komen uit officiële teksten, de echte pagina kan afwijken.',
   fallback: 'Sommige teksten zijn nog niet vertaald en worden in het {langs} getoond.',
-  langName: { fr: 'Frans', nl: 'Nederlands', de: 'Duits', en: 'Engels' },
   status: { 'not-started': 'Niet begonnen', 'in-progress': 'Bezig', requested: 'Aangevraagd', obtained: 'Ontvangen', submitted: 'Ingediend', 'not-needed': 'Niet nodig' },
   statusOf: 'Status van „{artefact}” voor {dossier}',
   issued: 'Uitgereikt op {date}',
@@ -216,7 +212,7 @@ const nl: Strings = {
   },
 };
 
-const de: Strings = {
+const de: PanelStrings = {
   loading: 'Wird geladen…',
   expand: 'Be Civic anzeigen',
   collapse: 'Ausblenden',
@@ -228,7 +224,6 @@ const de: Strings = {
   toResume: 'Um später fortzufahren',
   unverified: 'Noch nicht von einem Nutzer bestätigt: Diese Schritte stammen aus amtlichen Texten, die echte Seite kann abweichen.',
   fallback: 'Einige Texte sind noch nicht übersetzt und werden auf {langs} angezeigt.',
-  langName: { fr: 'Französisch', nl: 'Niederländisch', de: 'Deutsch', en: 'Englisch' },
   status: { 'not-started': 'Nicht begonnen', 'in-progress': 'In Bearbeitung', requested: 'Beantragt', obtained: 'Erhalten', submitted: 'Eingereicht', 'not-needed': 'Nicht nötig' },
   statusOf: 'Status von „{artefact}“ für {dossier}',
   issued: 'Ausgestellt am {date}',
@@ -268,5 +263,5 @@ const de: Strings = {
   },
 };
 
-export const STRINGS: Record<Lang, Strings> = { en, fr, nl, de };
+export const PANEL_STRINGS: Record<Lang, PanelStrings> = { en, fr, nl, de };
 
