@@ -5,10 +5,11 @@
  * transaction: it lands whole or not at all, and a bad file is answered with its first problems.
  */
 import * as z from 'zod/mini';
-import { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../store/model';
+import { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
 import { SETTINGS_KEY, STORE_NAMES, type AttachmentRecord, type Store } from '../store/db';
 import { isValidNationalRegisterNumber } from '../privacy/nrn';
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { base64ToBytes, bytesToBase64 } from '../model/base64';
+import type { ImportCounts } from '../model/views';
 
 export const BACKUP_FORMAT = 'be-civic-backup';
 export const BACKUP_VERSION = 1;
@@ -30,14 +31,6 @@ export const Backup = z.strictObject({
   attachments: z.array(AttachmentData),
 });
 export type Backup = z.infer<typeof Backup>;
-
-export interface ImportCounts {
-  dossiers: number;
-  progress: number;
-  appointments: number;
-  history: number;
-  attachments: number;
-}
 
 export async function exportBackup(store: Store, at: number): Promise<string> {
   const data = await store.read(

@@ -7,7 +7,7 @@ import type { CompiledCatalog } from '../catalog/compiled';
 import type { ChangeNotice } from '../messaging/protocol';
 import { localise } from '../i18n';
 import { SETTINGS_KEY, type Store } from '../store/db';
-import { DEFAULT_SETTINGS } from '../store/model';
+import { DEFAULT_SETTINGS } from '../model/data';
 import { syncBookingContentScript } from './access';
 import { bookingPlan } from './plan';
 import { listenForReminders, reconcileReminders } from './reminders';

@@ -6,7 +6,7 @@
  * import, wipe), so there is one rule instead of a hook per message.
  */
 import { browser } from 'wxt/browser';
-import type { Appointment } from '../store/model';
+import type { Appointment } from '../model/data';
 import type { Lang } from '../i18n';
 import { reminderAt, reminderText } from './reminder';
 

@@ -2,7 +2,7 @@
  * Views of the compiled catalog in one language, as the panel and the dashboard show them. Pure.
  */
 import type { CompiledCatalog } from './compiled';
-import type { PageDescription, Shown } from '../messaging/protocol';
+import type { PageDescription, Shown } from '../model/views';
 import { localise, type Lang, type LocalText } from '../i18n';
 
 export function describePage(catalog: CompiledCatalog, pageId: string, lang: Lang): PageDescription {

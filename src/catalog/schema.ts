@@ -5,9 +5,9 @@
  * procedures, portal pages and communes.
  */
 import { z } from 'zod';
+import { OFFICIAL_LANGS } from '../model/lang';
 
-export const LANGS = ['fr', 'nl', 'de', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export type { Lang } from '../model/lang';
 
 const id = z
   .string()
@@ -280,7 +280,7 @@ export const Commune = z.strictObject({
   nis: z.string().regex(/^\d{5}$/, 'a NIS code has five digits'),
   names: LocalText,
   region: Region,
-  languages: z.array(z.enum(['fr', 'nl', 'de'])).min(1),
+  languages: z.array(z.enum(OFFICIAL_LANGS)).min(1),
   postal_codes: z.array(z.string().regex(/^\d{4}$/)).default([]),
   eguichet: z
     .strictObject({

@@ -10,7 +10,7 @@ import type { Procedure } from '../catalog/compiled';
 import { bookingOrigins, hostOfPattern } from '../booking/access';
 import { appointmentMail } from '../booking/mail';
 import { bookingPlan } from '../booking/plan';
-import type { Progress } from '../store/model';
+import type { Progress } from '../model/data';
 import type { DossierSummary } from '../dossier/summary';
 import { useDashboard } from './context';
 import { feeAmount } from '../dossier/describe';

@@ -1,5 +1,5 @@
 /** The four UI languages as a select, each option named in its own language (set-up and settings). */
-import { LANGS, type Lang } from '../i18n';
+import { LANGS, type Lang } from '../model/lang';
 import { ownLanguageName } from '../i18n/format';
 
 export function LanguageSelect({ id, value, onChange }: { id: string; value: Lang; onChange: (lang: Lang) => void }) {

@@ -6,13 +6,13 @@
  */
 import type { Artefact, CompiledCatalog, CompiledPage, LocalText, Source } from '../catalog/compiled';
 import { localise, type Lang } from '../i18n';
-import type { Appointment, Dossier, Progress, Status } from '../store/model';
+import type { Appointment, Dossier, Progress, Status } from '../model/data';
 import { documentRules, type DocumentRules } from './countries';
 import { feeTotal, type FeeTotal } from './fees';
 import { assessEligibility, type EligibilityView } from './flow';
 import { evaluateTree, SETTLED, type EvaluatedNode } from './requirements';
 import { expiryFor, validityState, type ValidityState } from './validity';
-import { maskNationalNumbers } from './mask';
+import { maskNationalNumbersIn, maskNationalRegisterNumber } from '../model/nrn';
 
 export interface NextStep {
   source: string;
@@ -159,7 +159,7 @@ export function summarise({ catalog, dossier, progress, appointments, lang, toda
     const captured = Object.entries(p?.captured ?? {}).map(([field, v]) => {
       const page = v.page ? catalog.pages.find((pg) => pg.id === v.page) : undefined;
       const spec = (page?.capture ?? catalog.pages.flatMap((pg) => pg.capture)).find((c) => c.id === field);
-      const value = spec?.kind === 'national-register-number' ? maskNationalNumbers(v.value, true) : maskNationalNumbers(v.value);
+      const value = spec?.kind === 'national-register-number' ? maskNationalRegisterNumber(v.value) : maskNationalNumbersIn(v.value);
       return { field, label: show(spec?.label) ?? field, value };
     });
     const source = p?.source ? artefact?.sources.find((s) => s.id === p.source) : undefined;
@@ -254,7 +254,7 @@ export function summarise({ catalog, dossier, progress, appointments, lang, toda
     legalBasis: procedure.legal_basis,
     authority: show(procedure.authority)!,
     ...(commune ? { communeName: show(commune.names)! } : {}),
-    ...(dossier.nationalRegisterNumber ? { nationalRegisterNumber: maskNationalNumbers(dossier.nationalRegisterNumber, true) } : {}),
+    ...(dossier.nationalRegisterNumber ? { nationalRegisterNumber: maskNationalRegisterNumber(dossier.nationalRegisterNumber) } : {}),
     eligibility: assessEligibility(procedure, dossier.answers),
     ...(dossier.countryOfIssue ? { documentRules: documentRules(dossier.countryOfIssue) } : {}),
     tree,

@@ -4,9 +4,9 @@
  * missing string is a type error rather than a blank on screen; parametrised strings are small
  * functions, and counts go through the language's plural rules (format.ts), not `n === 1`.
  */
-import type { Lang } from './index';
+import type { Lang } from '../model/lang';
+import type { Status } from '../model/data';
 import { plural } from './format';
-import type { Status } from '../store/model';
 
 const en = {
   appTitle: 'Be Civic — your dossiers',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS } from './index';
+import { LANGS } from '../model/lang';
 import { formatBytes, formatDay, formatList, formatMoment, formatMoney, languageName, ownLanguageName, plural } from './format';
 import { DASHBOARD_STRINGS } from './dashboard';
 

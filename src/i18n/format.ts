@@ -3,7 +3,7 @@
  * writes them, on the browser's own Intl (no library, no table of month names). Every surface — panel,
  * dashboard, welcome page, PDF — formats through here, so a date reads the same everywhere.
  */
-import type { Lang } from './index';
+import type { Lang } from '../model/lang';
 
 /** Belgian conventions for the three national languages; English as written in Europe (day first). */
 export const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' };

@@ -3,61 +3,10 @@
  * texts (`panel:strings`), so the content script does not carry four languages (3 KB gzipped) on every
  * portal page; it only keeps the few words it shows before the first answer (BOOT).
  */
-import type { Lang } from './index';
-import type { Status } from '../store/model';
+import type { Lang } from '../model/lang';
+import type { PanelStrings } from '../model/views';
 
-/** Templates hold `{name}` slots, filled by `fill()`: data, not code, so the background can send them. */
-export interface PanelStrings {
-  loading: string;
-  expand: string;
-  collapse: string;
-  servesHeading: string;
-  alsoHere: string;
-  forNeed: string;
-  youDo: string;
-  agentDoes: string;
-  toResume: string;
-  unverified: string;
-  fallback: string;
-  status: Record<Status, string>;
-  statusOf: string;
-  issued: string;
-  validUntil: string;
-  expired: string;
-  captureHeading: string;
-  captureButton: string;
-  captureHint: string;
-  noSelection: string;
-  notCaptured: string;
-  savedValue: string;
-  statusSaved: string;
-  failed: string;
-  noDossier: string;
-  setUp: string;
-  stateUnavailable: string;
-  loginHeading: string;
-  loginPrivacy: string;
-  covered: string;
-  /** The guide through a booking site's steps and the saving of the appointment it gives. */
-  guide: {
-    heading: string;
-    choose: string;
-    showMe: string;
-    looking: string;
-    notFound: string;
-    save: string;
-    check: string;
-    noDate: string;
-    date: string;
-    time: string;
-    place: string;
-    reference: string;
-    dossier: string;
-    confirm: string;
-    cancel: string;
-    saved: string;
-  };
-}
+export type { PanelStrings };
 
 const en: PanelStrings = {
   loading: 'Loading…',

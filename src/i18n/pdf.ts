@@ -2,7 +2,7 @@
  * The PDF summary's own words (headings, footer, disclaimer); the words it shares with the dashboard
  * (statuses, checklist, fees…) come from the dashboard's table, so the paper says what the screen says.
  */
-import type { Lang } from './index';
+import type { Lang } from '../model/lang';
 
 const en = {
   title: 'Dossier summary',

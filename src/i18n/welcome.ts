@@ -3,7 +3,7 @@
  * stay true of the code: no login on the user's behalf, no network, nothing recorded without a click.
  * The type makes a missing translation a compile error rather than a blank on screen.
  */
-import type { Lang } from './index';
+import type { Lang } from '../model/lang';
 
 export interface WelcomeTexts {
   pageTitle: string;

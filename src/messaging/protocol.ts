@@ -5,12 +5,20 @@
  * the types of this file (see client.ts), so no schema code ends up in its bundle.
  */
 import * as z from 'zod/mini';
-import type { Lang } from '../i18n';
-import type { PanelStrings } from '../i18n/panel';
-import type { ConfirmationReading } from '../booking/parse';
-import { Appointment, Dossier, Progress, Settings, Status, type HistoryEntry } from '../store/model';
+import { Appointment, Dossier, Lang, Progress, Settings, Status, type HistoryEntry } from '../model/data';
+import type {
+  ConfirmationReading,
+  DossierDetail,
+  ImportCounts,
+  PageDescription,
+  PageState,
+  PanelStrings,
+  Shown,
+  StorageEstimate,
+  StoreStatus,
+} from '../model/views';
 
-const lang = z.enum(['fr', 'nl', 'de', 'en']);
+const lang = Lang;
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 
 /**
@@ -28,11 +36,11 @@ export const PROTOCOL = {
   'page:describe': { from: 'content', request: z.strictObject({ page: id, lang }) },
   /** The slice a panel needs: the user's language, dossiers that need what this page serves, their progress on it. */
   'page:state': { from: 'content', request: z.strictObject({ page: id }) },
-  /** The panel's own words (labels, statuses, messages) in one language; see src/i18n/panel.ts. */
+  /** The panel's own words (labels, statuses, messages) in one language; see PanelStrings in src/model/views.ts, filled in src/i18n/panel.ts. */
   'panel:strings': { from: 'content', request: z.strictObject({ lang }) },
   /** Remember the panel collapsed or open on this page's host. */
   'panel:collapse': { from: 'content', request: z.strictObject({ collapsed: z.boolean() }) },
-  /** On a booking page's confirmation, at the user's click: what its text proposes for the appointment (src/booking/parse.ts, kept out of the content script). */
+  /** On a booking page's confirmation, at the user's click: what its text proposes for the appointment (the parser stays out of the content script). */
   'booking:read': { from: 'content', request: z.strictObject({ text: z.string().check(z.maxLength(20_000)) }) },
   /** Open the dashboard (optionally on the set-up of a new dossier) in a tab. */
   'dashboard:open': { from: 'any', request: z.strictObject({ setup: z.optional(z.boolean()), dossierId: z.optional(id) }) },
@@ -94,83 +102,6 @@ export const PROTOCOL = {
 export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
 
-/** A catalog text after localisation: the string, and whether it is in another language than asked. */
-export interface Shown {
-  text: string;
-  lang: Lang;
-  fallback: boolean;
-}
-
-export interface SourceView {
-  id: string;
-  label: Shown;
-  kind: string;
-  agentDoes: Shown;
-  userDoes: Shown;
-  toResume: Shown;
-  confirmedByUser: boolean;
-}
-
-export interface PageDescription {
-  page: string;
-  pageTitle: Shown;
-  portal: string;
-  portalName: Shown;
-  role: 'service' | 'login' | 'booking' | 'information';
-  explains?: Shown;
-  artefacts: Array<{ id: string; title: Shown; sources: SourceView[] }>;
-  capture: Array<{ id: string; label: Shown; kind: string }>;
-  /** Multi-step pages (booking sites): the steps the panel can recognise and guide through. */
-  guide?: GuideStep[];
-}
-
-export interface GuideStep {
-  id: string;
-  /** The step is showing when these hold (same meaning as recognition signals). */
-  when: { title?: string; heading?: string; selector?: string };
-  explain: Shown;
-  highlightService: boolean;
-  fields: Array<{ selector: string; explain: Shown }>;
-  confirmation: boolean;
-}
-
-/** On a booking page, the service one of the user's dossiers should pick there. */
-export interface BookingService {
-  dossierId: string;
-  dossierLabel: string;
-  procedureTitle: Shown;
-  visit?: { id: string; label: Shown };
-  choose: Shown;
-  /** The site's own labels to look for on the page. */
-  labels: string[];
-}
-
-/** The slice of the user's data that a panel on one page may see. */
-export interface PageState {
-  lang: Lang;
-  /** Set in read-only mode (storage unavailable): the message to show; nothing will be saved. */
-  storageProblem?: string;
-  collapsed: boolean;
-  activeDossier?: string;
-  dossiers: Array<{
-    id: string;
-    label: string;
-    procedure: string;
-    procedureTitle: Shown;
-    /** The artefacts this page serves that the dossier needs, with the user's progress on each. */
-    needs: Array<{ artefact: string; requirement: Shown; progress?: z.infer<typeof Progress> }>;
-  }>;
-  /** On a booking page: what each dossier with this commune should pick here. */
-  bookings?: BookingService[];
-}
-
-export interface DossierDetail {
-  dossier: z.infer<typeof Dossier>;
-  progress: Array<z.infer<typeof Progress>>;
-  appointments: Array<z.infer<typeof Appointment>>;
-  history: HistoryEntry[];
-}
-
 export interface ResponseMap {
   'page:describe': PageDescription;
   'page:state': PageState;
@@ -178,27 +109,27 @@ export interface ResponseMap {
   'panel:collapse': null;
   'booking:read': ConfirmationReading;
   'dashboard:open': null;
-  'progress:set-status': z.infer<typeof Progress>;
-  'progress:capture': z.infer<typeof Progress>;
-  'progress:update': z.infer<typeof Progress>;
-  'attachment:add': z.infer<typeof Progress>;
+  'progress:set-status': Progress;
+  'progress:capture': Progress;
+  'progress:update': Progress;
+  'attachment:add': Progress;
   'attachment:get': { name: string; type: string; base64: string };
-  'attachment:remove': z.infer<typeof Progress>;
+  'attachment:remove': Progress;
   'catalog:procedures': Array<{ id: string; title: Shown }>;
-  'dossier:list': Array<z.infer<typeof Dossier>>;
+  'dossier:list': Dossier[];
   'dossier:get': DossierDetail;
-  'dossier:create': z.infer<typeof Dossier>;
-  'dossier:update': z.infer<typeof Dossier>;
+  'dossier:create': Dossier;
+  'dossier:update': Dossier;
   'dossier:delete': null;
-  'appointment:save': z.infer<typeof Appointment>;
+  'appointment:save': Appointment;
   'appointment:delete': null;
   'history:undo': { undone: HistoryEntry | null };
-  'settings:get': z.infer<typeof Settings>;
-  'settings:update': z.infer<typeof Settings>;
-  'storage:estimate': { usage: number | null; quota: number | null; persisted: boolean | null };
-  'store:status': { writable: boolean; problem?: string };
+  'settings:get': Settings;
+  'settings:update': Settings;
+  'storage:estimate': StorageEstimate;
+  'store:status': StoreStatus;
   'backup:export': { json: string; filename: string };
-  'backup:import': { dossiers: number; progress: number; appointments: number; history: number; attachments: number };
+  'backup:import': ImportCounts;
   'data:wipe': null;
 }
 

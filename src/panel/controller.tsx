@@ -6,8 +6,8 @@
  * browser events and the real location count.
  */
 import { render } from 'preact';
-import type { PageState } from '../messaging/protocol';
-import type { Status } from '../store/model';
+import type { PageState } from '../model/views';
+import type { Status } from '../model/data';
 import { isLang, pickLang, type Lang } from '../i18n';
 import { awaitsSignals, recognise, type RecognitionIndex } from '../recognise';
 import { extensionAlive, request, runtime } from './api';

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BookingService, GuideStep, PageDescription, Shown } from '../messaging/protocol';
+import type { BookingService, GuideStep, PageDescription, Shown } from '../model/views';
 import { createGuide, type GuideView } from './guide';
 import { Panel, type PanelActions, type PanelModel } from './Panel';
 import { PANEL_STRINGS as STRINGS } from '../i18n/panel';

@@ -6,7 +6,7 @@
  * user checked it. It never clicks, fills or submits anything on the page.
  */
 import type { JSX } from 'preact';
-import type { GuideStep, Shown } from '../messaging/protocol';
+import type { GuideStep, Shown } from '../model/views';
 import { signalsHold } from '../recognise';
 import { request } from './api';
 import { fill } from './boot';

@@ -7,7 +7,7 @@
  * write with a clear message instead of losing data silently.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Appointment, Dossier, HistoryEntry, Progress, Settings } from './model';
+import type { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
 
 export const DB_NAME = 'be-civic';
 

@@ -8,12 +8,14 @@
 import type { CompiledCatalog, CompiledPage } from '../catalog/compiled';
 import { describePage } from '../catalog/describe';
 import { localise, pickLang, type Lang } from '../i18n';
-import type { ChangeNotice, DossierDetail, PageState } from '../messaging/protocol';
+import type { ChangeNotice } from '../messaging/protocol';
+import type { DossierDetail, PageState } from '../model/views';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import { neededArtefacts } from '../dossier/requirements';
 import { expiryFor } from '../dossier/validity';
-import { isValidNationalRegisterNumber, normaliseNationalRegisterNumber } from '../privacy/nrn';
-import { base64ToBytes, bytesToBase64 } from '../backup/base64';
+import { isValidNationalRegisterNumber } from '../privacy/nrn';
+import { normaliseNationalRegisterNumber } from '../model/nrn';
+import { base64ToBytes, bytesToBase64 } from '../model/base64';
 import { exportBackup, importBackup } from '../backup/backup';
 import { artefactsServedAt, capturesAt, pagesAt } from './access';
 import { bookingServicesAt } from '../booking/services';
@@ -21,7 +23,7 @@ import { parseAppointmentText } from '../booking/parse';
 import { readConfirmation } from '../booking/parse';
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { SETTINGS_KEY, STORE_NAMES, type CivicSchema, type Store } from './db';
-import { DEFAULT_SETTINGS, type Appointment, type Dossier, type HistoryEntry, type Progress, type Settings } from './model';
+import { DEFAULT_SETTINGS, type Appointment, type Dossier, type HistoryEntry, type Progress, type Settings } from '../model/data';
 import { PANEL_STRINGS } from '../i18n/panel';
 
 type AllStoresTx = IDBPTransaction<CivicSchema, Array<'dossiers' | 'progress' | 'attachments' | 'appointments' | 'history' | 'settings'>, 'readwrite'>;

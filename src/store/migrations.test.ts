@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import type { IDBPDatabase } from 'idb';
 import { DB_VERSION, MIGRATIONS, openCivicDB, STORE_NAMES, type Migration } from './db';
-import { Appointment, Dossier, HistoryEntry, Progress, Settings } from './model';
+import { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
 import { harness } from './test-support';
 
 let n = 0;

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Artefact, CompiledCatalog, Commune, Procedure } from '../../src/catalog/compiled';
 import { feeTotal } from '../../src/dossier/fees';
 import { documentRules, APOSTILLE, EXEMPT } from '../../src/dossier/countries';
-import { maskNationalNumbers } from '../../src/dossier/mask';
+import { maskNationalNumbersIn as maskNationalNumbers } from '../../src/model/nrn';
 import { itemValidity, summarise } from '../../src/dossier/summary';
 import { feeAmount, feeBasis, feeTotalBasis, describeValidity } from '../../src/dossier/describe';
-import type { Dossier, Progress } from '../../src/store/model';
+import type { Dossier, Progress } from '../../src/model/data';
 
 const procedure = {
   id: 'nat',
