@@ -6,7 +6,7 @@
 import { maskNationalRegisterNumber } from '../model/nrn';
 import type { PageDescription, PageState, Shown } from '../model/views';
 import type { JSX } from 'preact';
-import type { GuideView } from './guide';
+import type { CaptureField, PanelActions, PanelModel } from './types';
 import type { Lang } from '../i18n';
 import type { Progress, Status } from '../model/data';
 import type { PanelStrings as Strings } from '../model/views';
@@ -14,40 +14,6 @@ import { BOOT, fill } from './boot';
 import { formatDay, formatList, languageName } from '../i18n/format';
 
 export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'requested', 'obtained', 'submitted', 'not-needed'];
-
-/** A field to note from the page. Fields of kind 'document' are files: attached on the dashboard, not captured from a selection. */
-export interface CaptureField {
-  id: string;
-  label: Shown;
-  kind: string;
-}
-
-export interface PanelModel {
-  lang: Lang;
-  /** The panel's words, from the background; until they arrive only the BOOT words show. */
-  strings?: Strings;
-  description?: PageDescription;
-  /** undefined while loading; `null` when the background could not give it (the catalog part still shows). */
-  state?: PageState | null;
-  collapsed: boolean;
-  /** Something on the page covers the panel: its buttons do nothing until it is fully visible again. */
-  covered: boolean;
-  /** The latest outcome, read out by screen readers. */
-  message: string;
-  /** Today as YYYY-MM-DD, to tell valid from expired. */
-  today: string;
-  /** On a booking site with the guide: the step showing and what to do in it. */
-  guide?: GuideView;
-}
-
-export interface PanelActions {
-  toggle(): void;
-  setStatus(dossierId: string, artefact: string, status: Status): void;
-  capture(dossierId: string, artefact: string, field: CaptureField): void;
-  openSetup(): void;
-  /** Escape inside the panel: give focus back to the page. */
-  leave(): void;
-}
 
 export function Text({ value }: { value: Shown }) {
   return value.fallback ? <span lang={value.lang}>{value.text}</span> : <>{value.text}</>;
