@@ -21,6 +21,11 @@ export function formatMoment(local: string, lang: Lang): string {
   return time ? `${formatDay(day ?? local, lang)}, ${time}` : formatDay(day ?? local, lang);
 }
 
+/** A moment (milliseconds since the epoch) as a short date and time in the browser's zone, e.g. a history entry. */
+export function formatTimestamp(at: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
 export function formatMoney(amount: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR' }).format(amount);
 }
