@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { Appointment, Dossier, Lang, Progress, Settings, Status, type HistoryEntry } from '../model/data';
+import type { AppError } from '../model/errors';
 import type {
   ConfirmationReading,
   DossierDetail,
@@ -13,7 +14,6 @@ import type {
   PageDescription,
   PageState,
   PanelStrings,
-  Shown,
   StorageEstimate,
   StoreStatus,
 } from '../model/views';
@@ -70,7 +70,6 @@ export const PROTOCOL = {
   'attachment:get': { from: 'page', request: z.strictObject({ id }) },
   'attachment:remove': { from: 'page', request: z.strictObject({ ...artefactRef, id }) },
 
-  'catalog:procedures': { from: 'page', request: z.strictObject({ lang }) },
   'dossier:list': { from: 'page', request: empty },
   'dossier:get': { from: 'page', request: z.strictObject({ id }) },
   'dossier:create': { from: 'page', request: z.omit(Dossier, { id: true, createdAt: true, updatedAt: true }) },
@@ -92,8 +91,8 @@ export const PROTOCOL = {
   'settings:get': { from: 'page', request: empty },
   'settings:update': { from: 'page', request: z.partial(Settings) },
   'storage:estimate': { from: 'page', request: empty },
-  /** Whether the store can save (false in read-only mode, with the reason to show). */
-  'store:status': { from: 'any', request: empty },
+  /** Whether the store can save: the dashboard's read-only notice (a panel gets the same in page:state). */
+  'store:status': { from: 'page', request: empty },
   'backup:export': { from: 'page', request: empty },
   'backup:import': { from: 'page', request: z.strictObject({ json: z.string().check(z.maxLength(200_000_000)) }) },
   'data:wipe': { from: 'page', request: z.strictObject({ confirm: z.literal(true) }) },
@@ -115,7 +114,6 @@ export interface ResponseMap {
   'attachment:add': Progress;
   'attachment:get': { name: string; type: string; base64: string };
   'attachment:remove': Progress;
-  'catalog:procedures': Array<{ id: string; title: Shown }>;
   'dossier:list': Dossier[];
   'dossier:get': DossierDetail;
   'dossier:create': Dossier;
@@ -144,23 +142,25 @@ export interface ChangeNotice {
 }
 export type ResponseOf<T extends MessageType> = ResponseMap[T];
 
-/** What crosses the wire: a named message, and an answer that is either data or an error message. */
+/** What crosses the wire: a named message, and an answer that is either data or an error code. */
 export interface Envelope<T extends MessageType = MessageType> {
   type: T;
   payload: RequestOf<T>;
 }
-export type Reply<T extends MessageType = MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: string };
+export type Reply<T extends MessageType = MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: AppError };
 
 /** Validates an arrival; never throws. */
-export function parseEnvelope(raw: unknown): { ok: true; envelope: Envelope } | { ok: false; error: string } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'message must be an object' };
+export function parseEnvelope(raw: unknown): { ok: true; envelope: Envelope } | { ok: false; error: AppError } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: { code: 'message.malformed' } };
   const { type, payload } = raw as { type?: unknown; payload?: unknown };
-  if (typeof type !== 'string' || !Object.hasOwn(PROTOCOL, type)) return { ok: false, error: `unknown message type ${JSON.stringify(type)?.slice(0, 60)}` };
+  if (typeof type !== 'string' || !Object.hasOwn(PROTOCOL, type)) {
+    return { ok: false, error: { code: 'message.unknown-type', params: { type: (JSON.stringify(type) ?? String(type)).slice(0, 60) } } };
+  }
   const def = PROTOCOL[type as MessageType];
   const parsed = def.request.safeParse(payload);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, error: `invalid ${type}: ${first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'bad payload'}` };
+    return { ok: false, error: { code: 'message.invalid', params: { type, path: first?.path.join('.') || 'payload', issue: first?.code ?? 'invalid' } } };
   }
   return { ok: true, envelope: { type: type as MessageType, payload: parsed.data } as Envelope };
 }

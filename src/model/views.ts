@@ -4,6 +4,7 @@
  * services that build them and the screens that draw them all depend on the model, not on each other.
  */
 import type { Appointment, Dossier, HistoryEntry, Progress, Status } from './data';
+import type { AppError } from './errors';
 import type { Lang } from './lang';
 
 /** A catalog text after localisation: the string, and whether it is in another language than asked. */
@@ -61,7 +62,7 @@ export interface BookingService {
 export interface PageState {
   lang: Lang;
   /** Set in read-only mode (storage unavailable): why; nothing will be saved. */
-  storageProblem?: string;
+  storageProblem?: AppError;
   collapsed: boolean;
   activeDossier?: string;
   dossiers: Array<{
@@ -97,7 +98,7 @@ export interface ConfirmationReading {
 /** Whether the store can save; when it cannot, why. */
 export interface StoreStatus {
   writable: boolean;
-  problem?: string;
+  problem?: AppError;
 }
 
 export interface StorageEstimate {

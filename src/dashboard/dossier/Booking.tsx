@@ -7,9 +7,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Procedure } from '../../catalog/compiled';
-import { bookingOrigins, hostOfPattern } from '../../booking/access';
-import { appointmentMail } from '../../booking/mail';
-import { bookingPlan } from '../../booking/plan';
+import { bookingOrigins, hostOfPattern } from '../../booking/core/origins';
+import { appointmentMail } from '../../booking/core/mail';
+import { bookingPlan } from '../../booking/core/plan';
 import type { Progress } from '../../model/data';
 import type { DossierSummary } from '../../dossier/summary';
 import { useDashboard } from '../context';

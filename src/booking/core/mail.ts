@@ -3,7 +3,7 @@
  * commune works in (the user's own when the commune uses it). It only builds a mailto: link: the
  * user's own mail program opens it, and nothing is sent by Be Civic.
  */
-import type { Lang, OfficialLang } from '../model/lang';
+import type { Lang, OfficialLang } from '../../model/lang';
 
 export interface AppointmentRequest {
   to: string;

@@ -4,7 +4,7 @@
  * English, numerically or with month names. The result is only a proposal: the user confirms it
  * before anything is saved.
  */
-import type { ConfirmationReading } from '../model/views';
+import type { ConfirmationReading } from '../../model/views';
 
 const MONTHS: Record<string, number> = {};
 const names: Array<[number, string[]]> = [
