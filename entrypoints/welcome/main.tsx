@@ -1,14 +1,15 @@
 /**
  * The page a new user sees on install: what Be Civic does and never does, a language choice, and the
  * way into a first dossier. It is the first promise the extension makes, so it says only what the
- * code keeps (see src/welcome/texts.ts).
+ * code keeps (see src/i18n/welcome.ts).
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { LANGS, pickLang, type Lang } from '../../src/i18n';
 import { send } from '../../src/messaging/client';
 import { SETUP_PATH } from '../../src/welcome/install';
-import { LANGUAGE_NAMES, WELCOME } from '../../src/welcome/texts';
+import { WELCOME } from '../../src/i18n/welcome';
+import { ownLanguageName } from '../../src/i18n/format';
 import './welcome.css';
 
 function Welcome({ initial }: { initial: Lang }) {
@@ -37,7 +38,7 @@ function Welcome({ initial }: { initial: Lang }) {
         {LANGS.map((code) => (
           <label key={code} lang={code}>
             <input type="radio" name="lang" value={code} checked={code === lang} onChange={() => choose(code)} />
-            {LANGUAGE_NAMES[code]}
+            {ownLanguageName(code)}
           </label>
         ))}
       </fieldset>

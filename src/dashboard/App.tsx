@@ -12,12 +12,12 @@ import type { ChangeNotice } from '../messaging/protocol';
 import type { DossierDetail } from '../model/views';
 import { DEFAULT_SETTINGS, type Dossier, type Settings } from '../model/data';
 import { Ctx, type DashboardContext } from './context';
-import { DossierView } from './DossierView';
+import { DossierView } from './dossier/DossierView';
 import { Overview } from './Overview';
 import { parseRoute, routeHash, type Route } from './route';
 import { SettingsView } from './SettingsView';
 import { Setup } from './Setup';
-import { strings } from './strings';
+import { dashboardStrings as strings } from '../i18n/dashboard';
 
 function localToday(): string {
   const d = new Date();

@@ -8,7 +8,7 @@ import type { ResponseOf } from '../messaging/protocol';
 import { LanguageSelect } from './LanguageSelect';
 import { useDashboard } from './context';
 import { saveFile } from './files';
-import { formatBytes } from './strings';
+import { formatBytes } from '../i18n/format';
 
 export function SettingsView({ onChanged }: { onChanged: () => void }) {
   const { t, lang, settings, act } = useDashboard();

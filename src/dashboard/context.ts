@@ -8,7 +8,7 @@ import { useContext } from 'preact/hooks';
 import type { CompiledCatalog } from '../catalog/compiled';
 import type { Lang } from '../i18n';
 import type { Settings } from '../model/data';
-import type { Strings } from './strings';
+import type { DashboardStrings as Strings } from '../i18n/dashboard';
 
 export interface DashboardContext {
   lang: Lang;

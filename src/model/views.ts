@@ -132,7 +132,6 @@ export interface PanelStrings {
   toResume: string;
   unverified: string;
   fallback: string;
-  langName: Record<Lang, string>;
   status: Record<Status, string>;
   statusOf: string;
   issued: string;

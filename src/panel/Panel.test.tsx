@@ -2,7 +2,8 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PageDescription, PageState, Shown } from '../model/views';
-import { Panel, masked, type PanelActions, type PanelModel } from './Panel';
+import { Panel, masked } from './Panel';
+import type { PanelActions, PanelModel } from './types';
 import { PANEL_STRINGS as STRINGS } from '../i18n/panel';
 
 const shown = (text: string, lang: Shown['lang'] = 'en', fallback = false): Shown => ({ text, lang, fallback });
