@@ -10,6 +10,7 @@ import { send } from '../../src/messaging/client';
 import { SETUP_PATH } from '../../src/welcome/install';
 import { WELCOME } from '../../src/i18n/welcome';
 import { ownLanguageName } from '../../src/i18n/format';
+import { errorText } from '../../src/i18n/errors';
 import './welcome.css';
 
 function Welcome({ initial }: { initial: Lang }) {
@@ -25,7 +26,7 @@ function Welcome({ initial }: { initial: Lang }) {
   function choose(next: Lang) {
     setLang(next);
     setSaveError(undefined);
-    send('settings:update', { lang: next }).catch((error: Error) => setSaveError(error.message));
+    send('settings:update', { lang: next }).catch((error: unknown) => setSaveError(errorText(error, next)));
   }
 
   return (
