@@ -61,6 +61,13 @@ export default defineConfig({
     commands: {
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandTogglePanel__' },
     },
+    // The panel's page, framed by the content script on catalog pages (src/panel/host.ts): web accessible
+    // to those pages only, and in Chromium only under the per-session dynamic URL, so no other site can
+    // frame it or probe for the extension. Firefox's moz-extension origin is random per install already.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['panel.html'], matches: [...hosts.install, ...hosts.onDemand], use_dynamic_url: true }]
+        : ['panel.html'],
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
     ...(browser === 'firefox'
       ? {

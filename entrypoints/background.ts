@@ -1,28 +1,44 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import catalog from '../src/catalog/bundled';
 import { createServices } from '../src/background';
-import { catalogHosts } from '../src/background/policy';
-import { describeSender, route, type SenderOptions } from '../src/messaging/router';
+import { catalogHosts, isCatalogUrl } from '../src/background/policy';
+import { describeSender, route, type RouterOptions } from '../src/messaging/router';
 import { broadcast, coalesce } from '../src/messaging/broadcast';
+import type { ContentPush, PanelPush } from '../src/model/views';
 import { Store } from '../src/store/db';
 import { requestPersistence, storageEstimate } from '../src/store/persistence';
 import { openWelcomeOnInstall } from '../src/welcome/install';
-import { relayPanelShortcut } from '../src/panel/shortcut';
+import { PANEL_PORT, relayPanelShortcut } from '../src/panel/shortcut';
 import { startBookingServices } from '../src/booking/browser/background';
 
 /**
  * The background worker: the only context that answers for the catalog and owns the user's data
  * (src/store, served by src/background). It keeps nothing that matters in globals: the worker can be
- * stopped at any time, and every answer is sent only after its transaction committed.
+ * stopped at any time, and every answer is sent only after its transaction committed. The panel
+ * frames' ports and the tabs' recognised pages it keeps are asked again when lost (src/background/tabs.ts).
  */
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
-  relayPanelShortcut();
-  const options: SenderOptions = { extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id };
+  const options: RouterOptions = {
+    extensionOrigin: browser.runtime.getURL('/'),
+    extensionId: browser.runtime.id,
+    isCatalogUrl: (url) => isCatalogUrl(catalog, url),
+  };
   const store = new Store();
   const tell = coalesce((notice) => void broadcast(browser, notice, catalogHosts(catalog)));
   const booking = startBookingServices(catalog, store);
+  /** The panel frame of each tab, by its port (the newest one wins). */
+  const panels = new Map<number, Browser.runtime.Port>();
+  // Only the content script of the top frame: never another frame of the tab, never the panel.
+  const toContent = (tabId: number, push: ContentPush) => browser.tabs.sendMessage(tabId, push, { frameId: 0 });
+  const toPanel = (tabId: number, push: PanelPush) => {
+    try {
+      panels.get(tabId)?.postMessage(push);
+    } catch {
+      panels.delete(tabId);
+    }
+  };
   const services = createServices({
     catalog,
     store,
@@ -32,6 +48,25 @@ export default defineBackground(() => {
     },
     openDashboard: async (hash) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}`) })),
     estimate: () => storageEstimate(),
+    toContent,
+    toPanel,
+  });
+  relayPanelShortcut((tabId) => toPanel(tabId, { kind: 'focus' }));
+  browser.runtime.onConnect.addListener((port) => {
+    const sender = port.sender && describeSender(port.sender, options);
+    if (port.name !== PANEL_PORT || sender?.kind !== 'panel' || sender.tabId === undefined) {
+      port.disconnect();
+      return;
+    }
+    const tabId = sender.tabId;
+    panels.set(tabId, port);
+    port.onDisconnect.addListener(() => {
+      if (panels.get(tabId) === port) panels.delete(tabId);
+    });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    panels.delete(tabId);
+    services.forgetTab(tabId);
   });
   // Where this context may ask (Firefox's background page), ask once per start; extension pages ask too.
   void requestPersistence();

@@ -4,7 +4,7 @@ import { createGuide } from '../../src/panel/guide';
 
 /**
  * The content script of commune booking sites: the portal panel plus the guide through the site's
- * steps (src/panel/guide.tsx), which portal pages do not need to download. Not in the manifest: the
+ * steps' page reading (src/panel/guide.ts), which portal pages do not need to download. Not in the manifest: the
  * background registers it for exactly the booking hosts the user granted (src/booking/access.ts).
  */
 export default defineContentScript({

@@ -7,6 +7,7 @@ import { readConfirmation } from '../booking/core/parse';
 import type { Handlers } from '../messaging/router';
 import type { Appointment } from '../model/data';
 import { refuse } from '../model/errors';
+import { pageText } from './tabs';
 import type { Context } from './context';
 
 type AppointmentHandlers = Pick<Handlers, 'booking:read' | 'appointment:save' | 'appointment:delete'>;
@@ -15,7 +16,7 @@ export function appointmentHandlers(ctx: Context): AppointmentHandlers {
   const { store } = ctx;
 
   return {
-    'booking:read': ({ text }) => readConfirmation(text),
+    'booking:read': async (_, sender) => readConfirmation(await pageText(ctx, sender)),
 
     'appointment:save': async (request, sender) => {
       ctx.checkCommune(request.commune);

@@ -14,7 +14,8 @@ import type { Progress, Settings } from '../model/data';
 import { DEFAULT_SETTINGS } from '../model/data';
 import { refuse } from '../model/errors';
 import { normaliseNationalRegisterNumber } from '../model/nrn';
-import type { StorageEstimate } from '../model/views';
+import type { ContentPush, PanelPush, StorageEstimate } from '../model/views';
+import { createTabs } from './tabs';
 import { isValidNationalRegisterNumber } from '../privacy/nrn';
 import { SETTINGS_KEY, type CivicSchema, type Store } from '../store/db';
 
@@ -29,6 +30,10 @@ export interface ServiceDeps {
   languages?: () => readonly string[];
   now?: () => number;
   newId?: () => string;
+  /** Asks the content script in a tab's top frame (its answer, if any). Absent in unit tests without tabs. */
+  toContent?: (tabId: number, push: ContentPush) => Promise<unknown>;
+  /** Tells a tab's panel frame (over its port). */
+  toPanel?: (tabId: number, push: PanelPush) => void;
 }
 
 type AttachmentsStore = IDBPObjectStore<CivicSchema, ['dossiers', 'progress', 'history', 'settings', 'attachments'], 'attachments', 'readwrite'>;
@@ -127,5 +132,7 @@ export function createContext(deps: ServiceDeps) {
     return saved;
   }
 
-  return { deps, catalog, store, now, newId, languages, artefactOf, procedureOf, announce, checkArtefact, checkCommune, freshProgress, changeProgress };
+  const tabs = createTabs(catalog, (tabId, push) => deps.toContent?.(tabId, push) ?? Promise.resolve(undefined));
+
+  return { deps, catalog, store, tabs, now, newId, languages, artefactOf, procedureOf, announce, checkArtefact, checkCommune, freshProgress, changeProgress };
 }

@@ -14,12 +14,14 @@ import { pageHandlers } from './pages';
 import { admit } from './policy';
 import { progressHandlers } from './progress';
 import { settingsHandlers } from './settings';
+import { tabHandlers } from './tabs';
 
-export function createServices(deps: ServiceDeps): Services {
+export function createServices(deps: ServiceDeps): Services & { forgetTab(tabId: number): void } {
   const ctx = createContext(deps);
   return {
     handlers: {
       ...pageHandlers(ctx),
+      ...tabHandlers(ctx),
       ...progressHandlers(ctx),
       ...attachmentHandlers(ctx),
       ...dossierHandlers(ctx),
@@ -29,5 +31,7 @@ export function createServices(deps: ServiceDeps): Services {
       ...backupHandlers(ctx),
     },
     admit: (type, payload, sender) => admit(deps.catalog, type, payload, sender),
+    resolve: (sender) => ctx.tabs.resolve(sender),
+    forgetTab: (tabId) => ctx.tabs.forget(tabId),
   };
 }

@@ -3,7 +3,9 @@
  * page at the user's click, the issue date and notes. A captured national register number is never
  * kept among captured values: it goes to the dossier, and only when the user allowed it.
  */
-import type { Handlers } from '../messaging/router';
+import type { Handlers, SenderInfo } from '../messaging/router';
+import type { ProgressView } from '../model/views';
+import { progressView } from './pages';
 import type { Progress } from '../model/data';
 import { refuse } from '../model/errors';
 import { acceptNrn, parseDay, settingsIn, without, type Context } from './context';
@@ -13,11 +15,16 @@ type ProgressHandlers = Pick<Handlers, 'progress:set-status' | 'progress:capture
 
 export function progressHandlers(ctx: Context): ProgressHandlers {
   const { catalog, store } = ctx;
+  /** The panel frame gets back what it shows of the record; an extension page, the record. */
+  const viewFor = (sender: SenderInfo, progress: Progress): ProgressView => {
+    const page = sender.kind === 'panel' ? catalog.pages.find((p) => p.id === sender.page) : undefined;
+    return page ? progressView(catalog, page, progress) : progress;
+  };
 
   return {
-    'progress:set-status': async ({ dossierId, artefact, status, source }) => {
+    'progress:set-status': async ({ dossierId, artefact, status, source }, sender) => {
       ctx.checkArtefact(artefact, source);
-      return ctx.changeProgress(dossierId, artefact, (current) => ({ ...current, status, ...(source ? { source } : {}) }));
+      return viewFor(sender, await ctx.changeProgress(dossierId, artefact, (current) => ({ ...current, status, ...(source ? { source } : {}) })));
     },
 
     'progress:capture': async ({ dossierId, artefact, field, value, page }, sender) => {
@@ -33,16 +40,24 @@ export function progressHandlers(ctx: Context): ProgressHandlers {
           return (await tx.objectStore('progress').get([dossierId, artefact])) ?? ctx.freshProgress(dossierId, artefact);
         });
         ctx.announce(['dossiers'], dossierId);
-        return saved;
+        return viewFor(sender, saved);
       }
       const isDate = kind === 'date-of-issue' || kind === 'expiry-date';
       const day = isDate ? (parseDay(value) ?? refuse('input.invalid-date', { value })) : undefined;
       const at = ctx.now();
-      return ctx.changeProgress(dossierId, artefact, (current) => ({
-        ...current,
-        captured: { ...current.captured, [field]: { value, capturedAt: at, ...(page ? { page } : {}) } },
-        ...(kind === 'date-of-issue' ? { issuedOn: day } : {}),
-      }));
+      // Where it was captured: the panel's own page, or the page an extension page names.
+      const where = sender.kind === 'panel' ? sender.page : page;
+      const portal = where ? catalog.pages.find((p) => p.id === where)?.portal : undefined;
+      // A date is kept as the day it names, not as the text around it.
+      const kept = day ?? value;
+      return viewFor(
+        sender,
+        await ctx.changeProgress(dossierId, artefact, (current) => ({
+          ...current,
+          captured: { ...current.captured, [field]: { value: kept, capturedAt: at, ...(where ? { page: where } : {}), ...(portal ? { portal } : {}) } },
+          ...(kind === 'date-of-issue' ? { issuedOn: day } : {}),
+        })),
+      );
     },
 
     'progress:update': async ({ dossierId, artefact, patch }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BIRTH_TAB, BOOKING_TAB, OTHER_CATALOG_TAB, harness } from '../../tests/support/store';
+import { BIRTH_CONTENT, BIRTH_TAB, BOOKING_TAB, OTHER_CATALOG_TAB, harness } from '../../tests/support/store';
 
 async function withDossier(bornAbroad = true) {
   const h = harness();
@@ -131,15 +131,18 @@ describe('content scripts get only their page slice', () => {
   it('refuses a page the tab is not on, and changes to documents the page does not serve', async () => {
     const { h, dossier } = await withDossier();
     const before = await h.snapshot();
-    await expect(h.call('page:state', { page: 'irisbox-birth' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.wrong-page', params: { page: 'irisbox-birth' } });
+    await expect(h.call('page:state', { page: 'irisbox-birth' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.no-page' });
+    await expect(h.call('page:state', { page: 'irisbox-booking' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.wrong-page', params: { page: 'irisbox-booking' } });
     await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'id-copy', status: 'obtained' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.artefact-not-served' });
     await expect(h.call('progress:capture', { dossierId: dossier.id, artefact: 'id-copy', field: 'reference', value: 'R1' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.artefact-not-served' });
     await expect(h.call('progress:capture', { dossierId: dossier.id, artefact: 'birth-certificate', field: 'invented', value: 'R1' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.field-not-captured', params: { field: 'invented' } });
-    await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'birth-certificate', status: 'obtained' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.artefact-not-served' });
+    await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'birth-certificate', status: 'obtained' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.no-page' });
     await expect(h.call('dossier:list', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
     await expect(h.call('backup:export', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
     await expect(h.call('data:wipe', { confirm: true }, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
-    await expect(h.call('page:describe', { page: 'irisbox-birth', lang: 'fr' }, { fromExtensionPage: false, tabUrl: 'https://example.org/' })).rejects.toMatchObject({ code: 'sender.not-catalog-page' });
+    await expect(h.call('page:seen', { page: 'irisbox-birth' }, { fromExtensionPage: false, kind: 'content', tabUrl: 'https://example.org/', tabId: 3 })).rejects.toMatchObject({ code: 'sender.not-catalog-page' });
+    await expect(h.call('page:describe', { page: 'irisbox-birth', lang: 'fr' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.no-page' });
+    await expect(h.call('page:state', { page: 'irisbox-birth' }, BIRTH_CONTENT)).rejects.toMatchObject({ code: 'sender.wrong-kind' });
     await expect(h.call('appointment:save', { id: 'a', dossierId: dossier.id, service: 's', start: '2026-12-01T09:30' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.not-booking-page' });
     expect(await h.snapshot()).toEqual(before);
   });
@@ -149,7 +152,10 @@ describe('content scripts get only their page slice', () => {
     const ref = { dossierId: dossier.id, artefact: 'birth-certificate' };
     await h.call('progress:capture', { ...ref, field: 'reference', value: 'IRIS-42', page: 'irisbox-birth' }, BIRTH_TAB);
     const p = await h.call('progress:capture', { ...ref, field: 'issued', value: '14/03/2026' }, BIRTH_TAB);
-    expect(p).toMatchObject({ issuedOn: '2026-03-14', expiresOn: '2026-09-13', captured: { reference: { value: 'IRIS-42', page: 'irisbox-birth' }, issued: { value: '14/03/2026' } } });
+    // The panel gets its view back; the record keeps the page and portal of each value, and a date as its day.
+    expect(p).toEqual({ dossierId: dossier.id, artefact: 'birth-certificate', status: 'not-started', issuedOn: '2026-03-14', expiresOn: '2026-09-13', captured: { reference: { value: 'IRIS-42' }, issued: { value: '2026-03-14' } } });
+    const stored = (await h.call('dossier:get', { id: dossier.id })).progress.find((r) => r.artefact === 'birth-certificate')!;
+    expect(stored.captured).toMatchObject({ reference: { value: 'IRIS-42', page: 'irisbox-birth', portal: 'irisbox' }, issued: { value: '2026-03-14', page: 'irisbox-birth', portal: 'irisbox' } });
     await expect(h.call('progress:capture', { ...ref, field: 'issued', value: 'soon' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'input.invalid-date', params: { value: 'soon' } });
   });
 

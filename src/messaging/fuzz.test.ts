@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL, type MessageType } from './protocol';
-import { BIRTH_TAB, BOOKING_TAB, PAGE, harness } from '../../tests/support/store';
+import { BIRTH_CONTENT, BIRTH_TAB, BOOKING_TAB, PAGE, harness } from '../../tests/support/store';
 import type { SenderInfo } from './router';
 import { isAppError } from '../model/errors';
 
@@ -47,11 +47,19 @@ function junk(r: () => number, depth = 0): unknown {
 function validPayloads(dossierId: string): Record<MessageType, unknown> {
   const ref = { dossierId, artefact: 'birth-certificate' };
   return {
+    'page:seen': { page: 'irisbox-birth' },
+    'guide:targets': {},
+    'guide:seen': { found: [true], fields: [] },
+    'panel:open': {},
+    'panel:layout': { width: 300, height: 200, collapsed: false },
+    'panel:selection': {},
+    'panel:leave': {},
+    'panel:show-service': { index: 0 },
     'page:describe': { page: 'irisbox-birth', lang: 'fr' },
     'page:state': { page: 'irisbox-birth' },
     'panel:strings': { lang: 'fr' },
     'panel:collapse': { collapsed: true },
-    'booking:read': { text: 'Rendez-vous le 3 mars 2026 à 9h05' },
+    'booking:read': {},
     'dashboard:open': { setup: true },
     'progress:set-status': { ...ref, status: 'obtained' },
     'progress:capture': { ...ref, field: 'reference', value: 'R' },
@@ -98,7 +106,15 @@ function randomType(r: () => number, valid: Record<MessageType, unknown>, other:
   return typeof type === 'string' && Object.hasOwn(PROTOCOL, type) ? { type, payload: breakPayload(r, valid[type as MessageType]) } : { type, payload: valid[other] };
 }
 
-const SENDERS: Array<SenderInfo | null> = [PAGE, BIRTH_TAB, BOOKING_TAB, { fromExtensionPage: false, tabUrl: 'https://evil.example/irisbox/birth/form' }, { fromExtensionPage: false }, null];
+const SENDERS: Array<SenderInfo | null> = [
+  PAGE,
+  BIRTH_TAB,
+  BOOKING_TAB,
+  { fromExtensionPage: false, kind: 'content', tabUrl: 'https://evil.example/irisbox/birth/form' },
+  { fromExtensionPage: false, kind: 'panel', tabId: 99 },
+  { fromExtensionPage: false },
+  null,
+];
 
 describe('protocol fuzz', () => {
   it('answers thousands of malformed messages with an error and writes nothing', async () => {
@@ -138,11 +154,13 @@ describe('protocol fuzz', () => {
     const valid = validPayloads(dossier.id);
     const pageOnly = TYPES.filter((t) => PROTOCOL[t].from === 'page');
     for (const type of TYPES) {
-      for (const sender of [{ fromExtensionPage: false, tabUrl: 'https://evil.example/' }, { fromExtensionPage: false }, null] as Array<SenderInfo | null>) {
+      for (const sender of [{ fromExtensionPage: false, kind: 'content', tabUrl: 'https://evil.example/' }, { fromExtensionPage: false, kind: 'panel', tabId: 99 }, { fromExtensionPage: false }, null] as Array<SenderInfo | null>) {
         expect((await h.raw({ type, payload: valid[type] }, sender)).ok, `${type} from ${JSON.stringify(sender)}`).toBe(false);
       }
     }
     for (const type of pageOnly) expect((await h.raw({ type, payload: valid[type] }, BIRTH_TAB)).ok, type).toBe(false);
+    // The content script of a catalog page sends only what recognition and the page's reading need.
+    for (const type of TYPES.filter((t) => PROTOCOL[t].from !== 'content')) expect((await h.raw({ type, payload: valid[type] }, BIRTH_CONTENT)).ok, type).toBe(false);
     expect(await h.snapshot()).toEqual(before);
   });
 });

@@ -10,10 +10,13 @@ import type { AppError } from '../model/errors';
 import type {
   ConfirmationReading,
   DossierDetail,
+  GuideTargets,
   ImportCounts,
   PageDescription,
   PageState,
+  PanelOpening,
   PanelStrings,
+  ProgressView,
   StorageEstimate,
   StoreStatus,
 } from '../model/views';
@@ -22,33 +25,60 @@ const lang = Lang;
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 
 /**
- * `content`: only a content script on a catalog host may send it, and only for its own page's slice.
+ * `content`: only the content script in the top frame of a catalog page (recognition, the page's reading).
+ * `panel`: only the panel frame, and only for the slice of the page its tab's content script recognised.
  * `page`: only an extension page (dashboard, welcome) may send it — bulk and destructive operations.
- * `any`: either.
+ * `panel+page`: the panel frame (for its slice) or an extension page.
  */
-export type Origin = 'content' | 'page' | 'any';
+export type Origin = 'content' | 'panel' | 'page' | 'panel+page';
 
 const artefactRef = { dossierId: id, artefact: id };
 const empty = z.strictObject({});
 
 export const PROTOCOL = {
-  /** The catalog's texts for a recognised page, in one language. */
-  'page:describe': { from: 'content', request: z.strictObject({ page: id, lang }) },
+  /** The content script's page: the page it recognised at its own URL (null: none), kept per tab for its panel frame. */
+  'page:seen': { from: 'content', request: z.strictObject({ page: z.nullable(id) }) },
+  /** On a booking page: the site's steps and the services' labels to look for. */
+  'guide:targets': { from: 'content', request: empty },
+  /** On a booking page: which step shows and what of it is on the page, passed on to the panel frame. */
+  'guide:seen': {
+    from: 'content',
+    request: z.strictObject({
+      step: z.optional(id),
+      found: z.array(z.nullable(z.boolean())).check(z.maxLength(50)),
+      fields: z.array(z.strictObject({ at: z.number().check(z.int(), z.gte(0), z.lt(100)), label: z.string().check(z.maxLength(300)) })).check(z.maxLength(50)),
+    }),
+  },
+  /** The panel frame starts: its page, the catalog's texts for it, its words and its slice. */
+  'panel:open': { from: 'panel', request: empty },
+  /** The catalog's texts for the panel's page, in one language. */
+  'page:describe': { from: 'panel', request: z.strictObject({ page: id, lang }) },
   /** The slice a panel needs: the user's language, dossiers that need what this page serves, their progress on it. */
-  'page:state': { from: 'content', request: z.strictObject({ page: id }) },
+  'page:state': { from: 'panel', request: z.strictObject({ page: id }) },
   /** The panel's own words (labels, statuses, messages) in one language; see PanelStrings in src/model/views.ts, filled in src/i18n/panel.ts. */
-  'panel:strings': { from: 'content', request: z.strictObject({ lang }) },
+  'panel:strings': { from: 'panel', request: z.strictObject({ lang }) },
   /** Remember the panel collapsed or open on this page's host. */
-  'panel:collapse': { from: 'content', request: z.strictObject({ collapsed: z.boolean() }) },
-  /** On a booking page's confirmation, at the user's click: what its text proposes for the appointment (the parser stays out of the content script). */
-  'booking:read': { from: 'content', request: z.strictObject({ text: z.string().check(z.maxLength(20_000)) }) },
+  'panel:collapse': { from: 'panel', request: z.strictObject({ collapsed: z.boolean() }) },
+  /** The panel's size, for the content script to fit its frame and place it. */
+  'panel:layout': {
+    from: 'panel',
+    request: z.strictObject({ width: z.number().check(z.gte(0), z.lte(4000)), height: z.number().check(z.gte(0), z.lte(4000)), collapsed: z.boolean() }),
+  },
+  /** At the user's click on "Capture selection": the text selected on the page, shown in the panel to confirm. */
+  'panel:selection': { from: 'panel', request: empty },
+  /** Escape or the shortcut inside the panel: focus goes back to the page. */
+  'panel:leave': { from: 'panel', request: empty },
+  /** "Show me" in the booking guide: the page scrolls to the service. */
+  'panel:show-service': { from: 'panel', request: z.strictObject({ index: z.number().check(z.int(), z.gte(0), z.lt(50)) }) },
+  /** On a booking page's confirmation, at the user's click: what its text proposes for the appointment (read from the page by its content script). */
+  'booking:read': { from: 'panel', request: empty },
   /** Open the dashboard (optionally on the set-up of a new dossier) in a tab. */
-  'dashboard:open': { from: 'any', request: z.strictObject({ setup: z.optional(z.boolean()), dossierId: z.optional(id) }) },
+  'dashboard:open': { from: 'panel+page', request: z.strictObject({ setup: z.optional(z.boolean()), dossierId: z.optional(id) }) },
 
-  /** Progress changes; from a content script only for an artefact its page serves. */
-  'progress:set-status': { from: 'any', request: z.strictObject({ ...artefactRef, status: Status, source: z.optional(id) }) },
+  /** Progress changes; from the panel only for an artefact its page serves. */
+  'progress:set-status': { from: 'panel+page', request: z.strictObject({ ...artefactRef, status: Status, source: z.optional(id) }) },
   'progress:capture': {
-    from: 'any',
+    from: 'panel+page',
     request: z.strictObject({ ...artefactRef, field: id, value: z.string().check(z.minLength(1), z.maxLength(2_000)), page: z.optional(id) }),
   },
   'progress:update': {
@@ -83,7 +113,7 @@ export const PROTOCOL = {
     }),
   },
   'dossier:delete': { from: 'page', request: z.strictObject({ id }) },
-  'appointment:save': { from: 'any', request: z.omit(Appointment, { createdAt: true }) },
+  'appointment:save': { from: 'panel+page', request: z.omit(Appointment, { createdAt: true }) },
   'appointment:delete': { from: 'page', request: z.strictObject({ id }) },
   /** Reverts the dossier's latest change that is not undone yet. */
   'history:undo': { from: 'page', request: z.strictObject({ dossierId: id }) },
@@ -102,14 +132,22 @@ export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
 
 export interface ResponseMap {
+  'page:seen': null;
+  'guide:targets': GuideTargets;
+  'guide:seen': null;
+  'panel:open': PanelOpening;
   'page:describe': PageDescription;
   'page:state': PageState;
   'panel:strings': PanelStrings;
   'panel:collapse': null;
+  'panel:layout': null;
+  'panel:selection': { text: string };
+  'panel:leave': null;
+  'panel:show-service': null;
   'booking:read': ConfirmationReading;
   'dashboard:open': null;
-  'progress:set-status': Progress;
-  'progress:capture': Progress;
+  'progress:set-status': ProgressView;
+  'progress:capture': ProgressView;
   'progress:update': Progress;
   'attachment:add': Progress;
   'attachment:get': { name: string; type: string; base64: string };

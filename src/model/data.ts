@@ -46,6 +46,8 @@ export const CapturedValue = z.strictObject({
   capturedAt: moment,
   /** The portal page it was captured on, if any (never the full URL with its query). */
   page: z.optional(id),
+  /** The portal it was captured on: a panel shows the value on that portal's pages only. */
+  portal: z.optional(id),
 });
 
 export const Attachment = z.strictObject({

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'sender.not-extension-page',
   /** A content script on a host the catalog does not describe. params: type. */
   'sender.not-catalog-page',
+  /** A message that only the panel frame, or only a tab's content script, sends came from elsewhere. params: type. */
+  'sender.wrong-kind',
   /** The tab is not on the page it asks about. params: page. */
   'slice.wrong-page',
   /** The page does not serve this document, so its panel may not change it. params: artefact. */
@@ -28,6 +30,8 @@ export const ERROR_CODES = [
   'slice.field-not-captured',
   /** The message needs the tab of a portal page (to know its host) and came without one. */
   'slice.no-tab',
+  /** The panel asked about its tab's page, but the tab's content script recognised none (or is gone). */
+  'slice.no-page',
   /** Appointments are saved from a booking page only. */
   'slice.not-booking-page',
   /** A portal page may add an appointment, never change an existing one. */

@@ -58,6 +58,20 @@ export interface BookingService {
   labels: string[];
 }
 
+/**
+ * What a panel shows of one progress record: its status and dates, and the values of this page's
+ * capture fields that were captured on this page's portal, a register number masked. Never the notes,
+ * the attached files or the fields of other pages. A full Progress is one too (the dashboard's case).
+ */
+export interface ProgressView {
+  dossierId: string;
+  artefact: string;
+  status: Status;
+  issuedOn?: string;
+  expiresOn?: string;
+  captured: Record<string, { value: string }>;
+}
+
 /** The slice of the user's data that a panel on one page may see. */
 export interface PageState {
   lang: Lang;
@@ -71,11 +85,54 @@ export interface PageState {
     procedure: string;
     procedureTitle: Shown;
     /** The artefacts this page serves that the dossier needs, with the user's progress on each. */
-    needs: Array<{ artefact: string; requirement: Shown; progress?: Progress }>;
+    needs: Array<{ artefact: string; requirement: Shown; progress?: ProgressView }>;
   }>;
   /** On a booking page: what each dossier with this commune should pick here. */
   bookings?: BookingService[];
 }
+
+/** All a panel frame needs to draw itself, in one answer: its page, its words and its slice. */
+export interface PanelOpening {
+  page: string;
+  lang: Lang;
+  description: PageDescription;
+  strings: PanelStrings;
+  /** `null` when the store cannot be read: the catalog's part still shows. */
+  state: PageState | null;
+}
+
+/** What the content script of a booking page needs to follow the site's steps: catalog data, nothing of the user's but the services' labels. */
+export interface GuideTargets {
+  steps: Array<{ id: string; when: GuideStep['when']; highlightService: boolean; fields: string[] }>;
+  /** Per booking service of the page's state, the site's labels to find on the page. */
+  labels: string[][];
+}
+
+/** Where the user is on a booking site, as the content script reads it, for the panel frame to show. */
+export interface GuideReading {
+  step?: string;
+  /** Per entry of `GuideTargets.labels`: found, not found after the wait, or still looked for (null). */
+  found: Array<boolean | null>;
+  /** The step's fields present on the page: their index in the step, and the page's own label. */
+  fields: Array<{ at: number; label: string }>;
+}
+
+/** Sent by the background to the panel frame over its port. */
+export type PanelPush =
+  | { kind: 'changed' }
+  | { kind: 'focus' }
+  | { kind: 'guide'; reading: GuideReading };
+
+/** Sent by the background to the content script of a tab's top frame. */
+export type ContentPush =
+  | { kind: 'be-civic:changed' }
+  | { kind: 'be-civic:toggle-panel' }
+  | { kind: 'be-civic:layout'; width: number; height: number; collapsed: boolean }
+  | { kind: 'be-civic:selection' }
+  | { kind: 'be-civic:page-text' }
+  | { kind: 'be-civic:focus-page' }
+  | { kind: 'be-civic:show-service'; index: number }
+  | { kind: 'be-civic:report' };
 
 /** One dossier with everything that belongs to it, for the dashboard. */
 export interface DossierDetail {
@@ -151,6 +208,16 @@ export interface PanelStrings {
   loginHeading: string;
   loginPrivacy: string;
   covered: string;
+  /** The panel was covered or hidden until a moment ago: the press did not count. */
+  tooSoon: string;
+  /** Where the browser cannot tell whether the panel is covered: the confirmation asked for a change. */
+  confirmChange: string;
+  confirm: string;
+  cancel: string;
+  /** The confirmation of a capture: the page's selection as it will be saved, editable. */
+  captureCheck: string;
+  captureValue: string;
+  save: string;
   /** Said before the storage problem when the store is read-only. */
   readOnly: string;
   /** What each refusal of the background says (src/i18n/errors.ts), `{param}` slots filled by the panel. */

@@ -53,11 +53,10 @@ const state: PageState = {
             dossierId: 'd1',
             artefact: 'birth-certificate',
             status: 'requested',
-            captured: { reference: { value: '<b>IB-1</b>', capturedAt: 1 }, nrn: { value: '85.07.30-033.28', capturedAt: 1 } },
+            // As the background sends it: the register number masked already (src/background/pages.ts).
+            captured: { reference: { value: '<b>IB-1</b>' }, nrn: { value: '••.••.••-•••.28' } },
             issuedOn: '2026-01-15',
             expiresOn: '2026-07-14',
-            attachments: [],
-            updatedAt: 1,
           },
         },
       ],
@@ -65,7 +64,7 @@ const state: PageState = {
   ],
 };
 
-const noop: PanelActions = { toggle() {}, setStatus() {}, capture() {}, openSetup() {}, leave() {} };
+const noop: PanelActions = { toggle() {}, setStatus() {}, capture() {}, editCapture() {}, saveCapture() {}, cancelCapture() {}, confirmPending() {}, cancelPending() {}, openSetup() {}, leave() {} };
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -80,6 +79,25 @@ function draw(model: Partial<PanelModel>): HTMLElement {
 }
 
 describe('Panel', () => {
+  it('shows the selection to capture in an editable field with Save and Cancel, for that field only', () => {
+    const field = description.capture[0]!;
+    const el = draw({ capture: { dossierId: 'd1', artefact: 'birth-certificate', field, value: 'IB-FORGED-6666' } });
+    const forms = el.querySelectorAll('form.confirm-capture');
+    expect(forms).toHaveLength(1);
+    expect((forms[0]!.querySelector('textarea') as HTMLTextAreaElement).value).toBe('IB-FORGED-6666');
+    expect([...forms[0]!.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Save', 'Cancel']);
+    expect(forms[0]!.closest('div')?.querySelector('dt')?.textContent).toBe('Request number');
+  });
+
+  it('asks for a confirmation away from the first press where covering cannot be seen, disabled until armed', () => {
+    const el = draw({ pending: { key: 'k', label: 'Obtained', armed: false } });
+    const pending = el.querySelector('.pending')!;
+    expect(pending.textContent).toContain('Confirm: Obtained');
+    expect(pending.closest('.need')).toBeNull();
+    expect(pending.querySelector('button.primary')?.getAttribute('aria-disabled')).toBe('true');
+    expect(draw({ pending: { key: 'k', label: 'Obtained', armed: true } }).querySelector('.pending button.primary')?.getAttribute('aria-disabled')).toBe('false');
+  });
+
   it('says in the user’s language that the store is read-only, and only then', () => {
     const problem = draw({ lang: 'fr', strings: STRINGS.fr, state: { ...state, lang: 'fr', storageProblem: { code: 'store.unavailable' } } }).querySelector('[data-testid="storage-problem"]');
     expect(problem?.textContent).toBe(`Lecture seule. ${ERROR_TEXTS.fr['store.unavailable']}`);

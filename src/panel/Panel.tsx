@@ -1,14 +1,15 @@
 /**
- * The in-page panel: what this portal page is for in the user's dossiers and what to do here. It only
- * renders what the controller hands it (catalog texts from the background, the user's slice of data)
- * and reports clicks back; it never talks to the extension or reads the page itself.
+ * The panel, drawn inside its extension-origin frame: what this portal page is for in the user's
+ * dossiers and what to do here. It only renders what the frame's controller hands it (catalog texts
+ * from the background, the user's slice as a view) and reports clicks back; it never talks to the
+ * extension or reads the page itself.
  */
 import { maskNationalRegisterNumber } from '../model/nrn';
 import type { PageDescription, PageState, Shown } from '../model/views';
-import type { JSX } from 'preact';
-import type { CaptureField, PanelActions, PanelModel } from './types';
+import type { CaptureField, GuideActions, GuideComponent, PanelActions, PanelModel } from './types';
 import type { Lang } from '../i18n';
-import type { Progress, Status } from '../model/data';
+import type { Status } from '../model/data';
+import type { ProgressView } from '../model/views';
 import type { PanelStrings as Strings } from '../model/views';
 import { BOOT, fill } from './boot';
 import { describeError } from '../i18n/errors';
@@ -36,7 +37,7 @@ function fallbackLangs(description: PageDescription): Lang[] {
   return [...new Set(shown.filter((s) => s.fallback).map((s) => s.lang))];
 }
 
-function Validity({ progress, t, lang, today }: { progress: Progress; t: Strings; lang: Lang; today: string }) {
+function Validity({ progress, t, lang, today }: { progress: ProgressView; t: Strings; lang: Lang; today: string }) {
   if (!progress.issuedOn && !progress.expiresOn) return null;
   return (
     <p class="validity">
@@ -89,17 +90,13 @@ function Need(props: {
                   <Text value={field.label} />
                 </dt>
                 <dd>
-                  {value ? masked(field.kind, value) : <em>{t.notCaptured}</em>}{' '}
-                  <button
-                    type="button"
-                    class="capture"
-                    aria-disabled={model.covered}
-                    // Keep the page's selection: a mouse press on a button would otherwise clear it.
-                    onMouseDown={(event) => event.preventDefault()}
-                    onClick={() => actions.capture(dossier.id, need.artefact, field)}
-                  >
+                  {value ?? <em>{t.notCaptured}</em>}{' '}
+                  <button type="button" class="capture" aria-disabled={model.covered} onClick={() => actions.capture(dossier.id, need.artefact, field)}>
                     {fill(t.captureButton, { field: field.label.text })}
                   </button>
+                  {model.capture && model.capture.dossierId === dossier.id && model.capture.artefact === need.artefact && model.capture.field.id === field.id && (
+                    <CaptureConfirm model={model} actions={actions} t={t} />
+                  )}
                 </dd>
               </div>
             );
@@ -110,11 +107,53 @@ function Need(props: {
   );
 }
 
+/** The page's selection as it will be saved: shown, editable, saved only on the user's "Save". */
+function CaptureConfirm({ model, actions, t }: { model: PanelModel; actions: PanelActions; t: Strings }) {
+  const draft = model.capture!;
+  return (
+    <form
+      class="confirm-capture"
+      onSubmit={(event) => {
+        event.preventDefault();
+        actions.saveCapture();
+      }}
+    >
+      <p>{t.captureCheck}</p>
+      <label>
+        {fill(t.captureValue, { field: draft.field.label.text })}
+        <textarea name="value" rows={3} maxLength={2000} value={draft.value} onInput={(event) => actions.editCapture(event.currentTarget.value)} />
+      </label>
+      <button type="submit" class="primary">
+        {t.save}
+      </button>{' '}
+      <button type="button" onClick={actions.cancelCapture}>
+        {t.cancel}
+      </button>
+    </form>
+  );
+}
+
+/** Where covering cannot be detected: the change asked for, confirmed by a second press here, away from where the first one was. */
+function Pending({ model, actions, t }: { model: PanelModel; actions: PanelActions; t: Strings }) {
+  const pending = model.pending!;
+  return (
+    <div class="pending" role="group" aria-label={fill(t.confirmChange, { change: pending.label })}>
+      <p>{fill(t.confirmChange, { change: pending.label })}</p>
+      <button type="button" class="primary" aria-disabled={!pending.armed} onClick={actions.confirmPending}>
+        {t.confirm}
+      </button>{' '}
+      <button type="button" onClick={actions.cancelPending}>
+        {t.cancel}
+      </button>
+    </div>
+  );
+}
+
 /**
  * `Guide` is the booking-site guide (src/panel/guide.tsx): only the content script of booking hosts
  * carries it, so portal pages do not download it.
  */
-export function Panel({ model, actions, Guide }: { model: PanelModel; actions: PanelActions; Guide?: (props: { model: PanelModel; t: Strings }) => JSX.Element | null }) {
+export function Panel({ model, actions, Guide, guideActions }: { model: PanelModel; actions: PanelActions; Guide?: GuideComponent; guideActions?: GuideActions }) {
   const { description, state } = model;
   const boot = BOOT[model.lang];
   const onKeyDown = (event: KeyboardEvent) => {
@@ -198,6 +237,7 @@ export function Panel({ model, actions, Guide }: { model: PanelModel; actions: P
           {boot.collapse}
         </button>
       </header>
+      {model.pending && t && <Pending model={model} actions={actions} t={t} />}
       {!description || !t ? (
         <p aria-busy="true">{boot.loading}</p>
       ) : (
@@ -229,7 +269,7 @@ export function Panel({ model, actions, Guide }: { model: PanelModel; actions: P
               </p>
             )
           )}
-          {Guide && <Guide model={model} t={t} />}
+          {Guide && guideActions && <Guide model={model} t={t} actions={guideActions} />}
           {state === null && <p class="note">{t.stateUnavailable}</p>}
           {state && dossiers.length === 0 && (
             <div class="setup">

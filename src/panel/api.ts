@@ -8,12 +8,15 @@
 import type { MessageType, RequestOf, ResponseOf, Reply } from '../messaging/protocol';
 import { AppFailure } from '../model/errors';
 
+type Listener = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (answer: unknown) => void) => void;
+
 interface RuntimeLike {
   id?: string;
+  getURL(path: string): string;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
-    addListener(listener: (message: unknown, sender: { id?: string; tab?: unknown }) => void): void;
-    removeListener(listener: (message: unknown, sender: { id?: string; tab?: unknown }) => void): void;
+    addListener(listener: Listener): void;
+    removeListener(listener: Listener): void;
   };
 }
 

@@ -17,6 +17,7 @@ let native:
       create: Document['createElement'];
       walker: Document['createTreeWalker'];
       listen: EventTarget['addEventListener'];
+      selection: Document['getSelection'];
     }
   | undefined;
 const n = () =>
@@ -29,6 +30,7 @@ const n = () =>
     create: Document.prototype.createElement,
     walker: Document.prototype.createTreeWalker,
     listen: EventTarget.prototype.addEventListener,
+    selection: Document.prototype.getSelection,
   });
 
 export const doc = {
@@ -40,6 +42,8 @@ export const doc = {
   create: (tag: string): HTMLElement => n().create.call(document, tag) as HTMLElement,
   /** The text nodes under `root`, in document order. */
   texts: (root: Node): TreeWalker => n().walker.call(document, root, NodeFilter.SHOW_TEXT),
+  /** The text the user selected on the page, as the browser holds it (the page may have changed it: the panel shows it before saving). */
+  selection: (): string | undefined => n().selection.call(document)?.toString(),
   listen: (target: EventTarget, type: string, handler: (event: Event) => void, options: AddEventListenerOptions) =>
     n().listen.call(target, type, handler as EventListener, options),
 };

@@ -2,9 +2,9 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookingService, GuideStep, PageDescription, Shown } from '../model/views';
-import { createGuide } from './guide';
+import { GuideView as Guide } from './GuideView';
 import { Panel } from './Panel';
-import type { GuideView, PanelActions, PanelModel } from './types';
+import type { GuideActions, PanelActions, PanelModel } from './types';
 import { PANEL_STRINGS as STRINGS } from '../i18n/panel';
 
 const shown = (text: string): Shown => ({ text, lang: 'en', fallback: false });
@@ -33,9 +33,16 @@ const description: PageDescription = {
   artefacts: [],
   capture: [],
 };
-const noop: PanelActions = { toggle() {}, setStatus() {}, capture() {}, openSetup() {}, leave() {} };
-// The component only renders the model; the context is used by the page-reading side, not here.
-const { Guide } = createGuide({ current: () => undefined, draw() {}, say() {}, usable: () => undefined, focusIn() {} });
+const noop: PanelActions = { toggle() {}, setStatus() {}, capture() {}, editCapture() {}, saveCapture() {}, cancelCapture() {}, confirmPending() {}, cancelPending() {}, openSetup() {}, leave() {} };
+const guideActions: GuideActions = { showService() {}, startSave() {}, edit() {}, cancelSave() {}, confirmSave() {} };
+
+/** What the content script read (GuideReading) for a step of the description, and the draft if any. */
+interface Seen {
+  step: GuideStep;
+  found: Array<boolean | undefined>;
+  fields: Array<{ label: string; explain: Shown }>;
+  draft?: NonNullable<PanelModel['guide']>['draft'];
+}
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -44,11 +51,17 @@ beforeEach(() => {
   root = document.getElementById('root') as unknown as HTMLElement;
 });
 
-function draw(guide: GuideView, bookings: BookingService[]): HTMLElement {
+function draw(seen: Seen, bookings: BookingService[]): HTMLElement {
+  const fields = seen.fields.map((f, at) => ({ selector: `#f${at}`, explain: f.explain }));
+  const step = { ...seen.step, fields: [...seen.step.fields, ...fields] };
+  const guide = {
+    reading: { step: step.id, found: seen.found.map((f) => f ?? null), fields: seen.fields.map((f, at) => ({ at: seen.step.fields.length + at, label: f.label })) },
+    ...(seen.draft ? { draft: seen.draft } : {}),
+  };
   const model: PanelModel = {
     lang: 'en',
     strings: STRINGS.en,
-    description,
+    description: { ...description, guide: [step] },
     state: { lang: 'en', collapsed: false, dossiers: [], bookings },
     collapsed: false,
     covered: false,
@@ -56,7 +69,7 @@ function draw(guide: GuideView, bookings: BookingService[]): HTMLElement {
     today: '2026-05-01',
     guide,
   };
-  render(<Panel model={model} actions={noop} Guide={Guide} />, root);
+  render(<Panel model={model} actions={noop} Guide={Guide} guideActions={guideActions} />, root);
   return root.querySelector('section.guide') as HTMLElement;
 }
 
@@ -95,7 +108,7 @@ describe('the booking guide in the panel', () => {
 
   it('shows nothing without a dossier to save to, nor outside a guided page', () => {
     expect(draw({ step: step('confirmation', { confirmation: true }), found: [], fields: [] }, []).querySelector('button')).toBeNull();
-    render(<Panel model={{ lang: 'en', strings: STRINGS.en, description, state: null, collapsed: false, covered: false, message: '', today: '2026-05-01' }} actions={noop} Guide={Guide} />, root);
+    render(<Panel model={{ lang: 'en', strings: STRINGS.en, description, state: null, collapsed: false, covered: false, message: '', today: '2026-05-01' }} actions={noop} Guide={Guide} guideActions={guideActions} />, root);
     expect(root.querySelector('section.guide')).toBeNull();
   });
 });

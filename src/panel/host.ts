@@ -1,15 +1,15 @@
 /**
- * The panel's element on the page: a closed shadow root (page scripts cannot read what it shows, page
- * styles cannot reach in, ours cannot leak out), shown in the top layer as a manual popover so that no
- * z-index, opacity, filter or transform of the page can cover or fade it. The page owns the DOM, so it
- * can still remove or re-style the host: a guard puts it back, within a budget — a page that keeps
- * fighting gets the panel removed quietly instead of a loop.
+ * The panel's place on the page: a built-in element (a plain div, so no page can define it as a custom
+ * element and be handed its root, and with no fixed name or attribute a page could learn), its closed
+ * shadow root holding only the panel's frame, shown in the top layer as a manual popover so that no
+ * z-index, opacity, filter or transform of the page can cover or fade it. Everything the panel shows
+ * lives in the frame, an extension page the page's scripts can neither read, search, select, restyle
+ * nor click. The page owns the DOM, so it can still remove or re-style the host: a guard puts it back,
+ * within a budget — a page that keeps fighting gets the panel removed quietly instead of a loop.
  */
-import css from './panel.css?inline';
 import { doc } from './dom';
 
-const TAG = 'be-civic-panel';
-/** Every property reset, then only what the host needs: a zero-size, click-through anchor for the fixed panel inside. */
+/** Every property reset, then only what the host needs: a zero-size, click-through anchor for the fixed frame inside. */
 const HOST_STYLE = [
   'all: initial',
   'display: block',
@@ -30,42 +30,32 @@ const HOST_STYLE = [
   .map((d) => `${d} !important;`)
   .join(' ');
 
+/** The frame until it says its size: kept out of sight (an empty box would flash) but loading. */
+const FRAME_STYLE = 'all: initial; position: fixed; border: 0; margin: 0; padding: 0; pointer-events: auto; color-scheme: normal; visibility: hidden; width: 352px; height: 120px; top: 12px; right: 12px;';
+
 /** At most this many repairs in a row of quick fights, and this many in the page's life. */
 const BURST = 5;
 const BURST_WINDOW_MS = 3_000;
 const LIFETIME_REPAIRS = 30;
 
 export interface PanelHost {
-  /** Preact renders into this. */
-  container: HTMLElement;
-  shadow: ShadowRoot;
+  host: HTMLElement;
+  frame: HTMLIFrameElement;
+  /** Places and sizes the frame, and shows it. */
+  fit(box: { left: number; top: number; width: number; height: number }): void;
   destroy(): void;
 }
 
-/**
- * A constructed stylesheet where the browser has them (a page's strict CSP cannot block it), else a
- * <style> element in the shadow root.
- */
-function adoptStyles(shadow: ShadowRoot): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = doc.create('style');
-    style.textContent = css;
-    shadow.append(style);
-  }
-}
-
-export function createHost(onGiveUp: () => void): PanelHost | undefined {
+export function createHost(src: string, title: string, onGiveUp: () => void): PanelHost | undefined {
   const root = doc.root();
   if (!root) return undefined;
-  const host = doc.create(TAG);
+  const host = doc.create('div');
   const shadow = host.attachShadow({ mode: 'closed' });
-  adoptStyles(shadow);
-  const container = doc.create('div');
-  shadow.append(container);
+  const frame = doc.create('iframe') as HTMLIFrameElement;
+  frame.style.cssText = FRAME_STYLE;
+  frame.title = title;
+  frame.src = src;
+  shadow.append(frame);
   const popover = typeof host.showPopover === 'function';
 
   let repairs = 0;
@@ -133,5 +123,12 @@ export function createHost(onGiveUp: () => void): PanelHost | undefined {
   hostWatch.observe(host, { attributes: true });
   host.addEventListener('toggle', onToggle);
 
-  return { container, shadow, destroy };
+  return {
+    host,
+    frame,
+    fit({ left, top, width, height }) {
+      frame.style.cssText = `${FRAME_STYLE} visibility: visible; left: ${left}px; top: ${top}px; right: auto; width: ${width}px; height: ${height}px;`;
+    },
+    destroy,
+  };
 }

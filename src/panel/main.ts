@@ -1,18 +1,18 @@
 /**
  * The content script's start, shared by the portal hosts' script and the booking hosts' one (which adds
- * the booking guide). It runs at document_start only to take the extension API and pin the document's
- * built-ins before the page can clobber them with named elements (src/panel/pin.ts); the work itself
- * starts once the document is parsed, where document_idle would have started it.
+ * the booking guide's page reading). It runs at document_start only to take the extension API and pin
+ * the document's built-ins before the page can clobber them with named elements (src/panel/pin.ts); the
+ * work itself starts once the document is parsed, where document_idle would have started it.
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import index from '../catalog/generated/recognition.json';
 import { RECOGNITION_FORMAT, type RecognitionIndex } from '../recognise';
 import { startPortal } from './controller';
-import type { createGuide } from './guide';
 import { runtime } from './api';
 import { pinDocument } from './pin';
+import type { PageGuide } from './types';
 
-export function runPortal(ctx: ContentScriptContext, withGuide?: typeof createGuide): void {
+export function runPortal(ctx: ContentScriptContext, withGuide?: () => PageGuide): void {
   const recognition = index as RecognitionIndex;
   if (recognition.format !== RECOGNITION_FORMAT) return;
   pinDocument(document);

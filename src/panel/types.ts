@@ -1,20 +1,26 @@
 /**
- * The shapes the panel's parts share — the view (Panel.tsx), the controller and its helpers, the
- * booking guide — declared once here so that none of them imports another just for a type (they used
- * to import each other in a circle).
+ * The shapes the panel's parts share — the view (Panel.tsx) and the booking guide's view in the frame,
+ * the frame's controller and actions, the content script's controller and its page reading — declared
+ * once here so that none of them imports another just for a type.
  */
 import type { JSX } from 'preact';
 import type { Lang } from '../model/lang';
 import type { Status } from '../model/data';
-import type { GuideStep, PageDescription, PageState, PanelStrings, Shown } from '../model/views';
-import type { PanelHost } from './host';
-import type { Placement } from './placement';
+import type { GuideReading, PageDescription, PageState, PanelStrings, Shown } from '../model/views';
 
 /** A field to note from the page. Fields of kind 'document' are files: attached on the dashboard, not captured from a selection. */
 export interface CaptureField {
   id: string;
   label: Shown;
   kind: string;
+}
+
+/** A capture waiting for the user's confirmation: the page's selection as it will be saved, editable. */
+export interface CaptureDraft {
+  dossierId: string;
+  artefact: string;
+  field: CaptureField;
+  value: string;
 }
 
 export interface PanelModel {
@@ -33,12 +39,23 @@ export interface PanelModel {
   today: string;
   /** On a booking site with the guide: the step showing and what to do in it. */
   guide?: GuideView;
+  capture?: CaptureDraft;
+  /**
+   * Where the browser cannot tell whether the panel is covered (no IntersectionObserver v2): the
+   * state change waiting for its confirmation, which shows in another place than the first button.
+   */
+  pending?: { key: string; label: string; armed: boolean };
 }
 
 export interface PanelActions {
   toggle(): void;
   setStatus(dossierId: string, artefact: string, status: Status): void;
   capture(dossierId: string, artefact: string, field: CaptureField): void;
+  editCapture(value: string): void;
+  saveCapture(): void;
+  cancelCapture(): void;
+  confirmPending(): void;
+  cancelPending(): void;
   openSetup(): void;
   /** Escape inside the panel: give focus back to the page. */
   leave(): void;
@@ -55,20 +72,24 @@ export interface Draft {
   read: boolean;
 }
 
-/** Where the user is on a booking site (the controller reads the page; the panel only shows it). */
+/** Where the user is on a booking site (the content script reads the page; the panel only shows it). */
 export interface GuideView {
-  step: GuideStep;
-  /** Per entry of `state.bookings`: its service found on the page, not found after the wait, or still looked for. */
-  found: Array<boolean | undefined>;
-  /** The step's fields that are on the page, with the page's own label for each. */
-  fields: Array<{ label: string; explain: Shown }>;
+  reading: GuideReading;
   draft?: Draft;
+}
+
+export interface GuideActions {
+  showService(index: number): void;
+  startSave(): void;
+  edit(name: keyof Draft, value: string): void;
+  cancelSave(): void;
+  confirmSave(): void;
 }
 
 /** What the benchmark and the tests read from the content script's own world (never the page's). */
 export interface Timings {
   started: number;
-  /** The shell is in the page (synchronous work done); `visible` is the first frame after it. */
+  /** The frame is in the page (synchronous work done); `visible` is the first frame after the panel gave its size. */
   mounted?: number;
   visible?: number;
   ready?: number;
@@ -76,42 +97,15 @@ export interface Timings {
   recognitions: number;
 }
 
-/** The panel as it is mounted for one recognised page. */
-export interface Mounted {
-  page: string;
-  host: PanelHost;
-  model: PanelModel;
-  /** The user expanded the panel themselves: it stays open even where it has to cover a button. */
-  userExpanded: boolean;
-  /** No corner of the viewport is free of the page's primary buttons: shown as the small tab. */
-  crowded: boolean;
-  placement?: Placement;
-  returnFocus?: Element | null;
-  stateLoading: boolean;
-  stateAgain: boolean;
-}
-
-/** A mounted panel whose words have arrived, alive and uncovered: its buttons may act. */
-export type Usable = Mounted & { model: { strings: PanelStrings } };
-
-/** What the controller's parts (actions, the booking guide) are given to read and redraw the panel. */
-export interface Session {
-  current(): Mounted | undefined;
-  draw(shown: Mounted): void;
-  say(shown: Mounted, message: string): void;
-  /** The mounted panel if its buttons may act now; says why not (covered) or stops (extension gone). */
-  usable(): Usable | undefined;
-  focusIn(shown: Mounted, selector: string): void;
-}
-
-/** The booking guide (src/panel/guide.tsx), given by the content script of booking hosts only. */
-export interface Guide {
-  /** Starts following the page's steps, for as long as this panel lives. */
-  watch(): void;
-  /** Checks the step again now (the user's data changed). */
-  check(): void;
+/** The booking guide's page side (src/panel/guide.ts), given by the content script of booking hosts only. */
+export interface PageGuide {
+  start(page: string): void;
+  /** The user's data changed: the services looked for may have too. */
+  refresh(): void;
   /** The page scrolled or resized: the outlines follow. */
   follow(): void;
+  show(index: number): void;
   stop(): void;
-  Guide: (props: { model: PanelModel; t: PanelStrings }) => JSX.Element | null;
 }
+
+export type GuideComponent = (props: { model: PanelModel; t: PanelStrings; actions: GuideActions }) => JSX.Element | null;

@@ -126,9 +126,15 @@ export const CATALOG = {
 } as unknown as CompiledCatalog;
 
 export const PAGE: SenderInfo = { fromExtensionPage: true };
-export const BIRTH_TAB: SenderInfo = { fromExtensionPage: false, tabUrl: 'https://irisbox.irisnet.be/irisbox/birth/form?x=1', tabId: 7 };
-export const BOOKING_TAB: SenderInfo = { fromExtensionPage: false, tabUrl: 'https://rdv.irisnet.be/booking', tabId: 8 };
-export const OTHER_CATALOG_TAB: SenderInfo = { fromExtensionPage: false, tabUrl: 'https://irisbox.irisnet.be/irisbox/other', tabId: 9 };
+/**
+ * The panel frame of a tab whose content script recognised `page` at `tabUrl` (the harness reports it
+ * first as that content script would, with `page:seen`); OTHER_CATALOG_TAB's script recognised none.
+ */
+export const BIRTH_TAB: SenderInfo = { fromExtensionPage: false, kind: 'panel', tabUrl: 'https://irisbox.irisnet.be/irisbox/birth/form?x=1', tabId: 7, page: 'irisbox-birth' };
+export const BOOKING_TAB: SenderInfo = { fromExtensionPage: false, kind: 'panel', tabUrl: 'https://rdv.irisnet.be/booking', tabId: 8, page: 'irisbox-booking' };
+export const OTHER_CATALOG_TAB: SenderInfo = { fromExtensionPage: false, kind: 'panel', tabUrl: 'https://irisbox.irisnet.be/irisbox/other', tabId: 9 };
+/** The content script in the top frame of the birth-certificate form. */
+export const BIRTH_CONTENT: SenderInfo = { fromExtensionPage: false, kind: 'content', tabUrl: 'https://irisbox.irisnet.be/irisbox/birth/form?x=1', tabId: 7 };
 
 let counter = 0;
 
@@ -162,7 +168,16 @@ export function harness(name = `test-${++counter}-${Math.random().toString(36).s
     now: () => clock.now++,
     newId: () => `id-${++ids}`,
   });
-  const raw = (message: unknown, sender: SenderInfo | null = PAGE) => route(message, sender ?? undefined, services);
+  const raw = async (message: unknown, sender: SenderInfo | null = PAGE) => {
+    // A panel frame's tab: its content script reports its page first, as in the browser.
+    if (sender?.kind === 'panel' && sender.tabId !== undefined && sender.tabUrl) {
+      const content: SenderInfo = { fromExtensionPage: false, kind: 'content', tabUrl: sender.tabUrl, tabId: sender.tabId };
+      await route({ type: 'page:seen', payload: { page: sender.page ?? null } }, content, services);
+    }
+    // The background completes a panel's sender from its tab's record, never from the sender itself.
+    const described = sender?.kind === 'panel' ? { fromExtensionPage: false, kind: 'panel' as const, tabId: sender.tabId } : sender;
+    return route(message, described ?? undefined, services);
+  };
   return {
     store,
     notices,

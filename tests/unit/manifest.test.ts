@@ -130,6 +130,8 @@ describe('least privilege', () => {
       for (const entry of m.web_accessible_resources ?? []) {
         expect(typeof entry === 'string' ? ['<all_urls>'] : (entry.matches ?? []).filter((h) => !expected.install.includes(h) && !expected.onDemand.includes(h))).toEqual([]);
       }
+      // Only the panel page, and only under Chromium's per-session dynamic URL.
+      expect(m.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: [...expected.install, ...expected.onDemand], use_dynamic_url: true }]);
       expect(m.update_url).toBeUndefined();
     });
   });
@@ -159,8 +161,10 @@ describe('least privilege', () => {
     it('keeps the strict extension-page CSP', () => {
       expect(m.content_security_policy).toBe(STRICT_CSP);
     });
-    it('lets no web page load its files from anywhere', () => {
-      for (const entry of m.web_accessible_resources ?? []) expect(typeof entry, 'MV2 web_accessible_resources are open to every site').not.toBe('string');
+    it('lets no web page load its files, but for the panel page under the per-install origin', () => {
+      // MV2 entries are open to every site that knows the install's random moz-extension origin; only the
+      // panel page is listed, and it shows nothing outside a tab whose content script recognised a page.
+      expect(m.web_accessible_resources ?? []).toEqual(['panel.html']);
       expect(m.update_url).toBeUndefined();
     });
   });

@@ -1,0 +1,91 @@
+/**
+ * The tabs whose content script recognised a catalog page, and the panel frames inside them. The
+ * background knows a panel frame only by its tab: the frame gets exactly the page that tab's content
+ * script reported (checked against that script's own URL when reported), and every exchange between
+ * the frame and the page goes through here — the page's selection and text, focus, the frame's size —
+ * never through the page's window, where a page script could read or forge it.
+ * The worker may be stopped between two messages and forget its tabs: a panel that asks then makes the
+ * background ask the tab's content script again, and the answer is checked as a first report is.
+ */
+import type { CompiledCatalog } from '../catalog/compiled';
+import type { Handlers, SenderInfo } from '../messaging/router';
+import { refuse } from '../model/errors';
+import type { ContentPush } from '../model/views';
+import { isCatalogUrl, pageFitsUrl } from './policy';
+import type { Context } from './context';
+
+export interface TabPage {
+  page: string;
+  url: string;
+}
+
+/** The longest selection the panel shows for confirmation: a value to note, not a page. */
+export const MAX_SELECTION = 2_000;
+/** Text of a booking confirmation read for the appointment. */
+const MAX_PAGE_TEXT = 20_000;
+
+export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: ContentPush) => Promise<unknown>) {
+  const pages = new Map<number, TabPage>();
+  const fits = (report: TabPage) => isCatalogUrl(catalog, report.url) && pageFitsUrl(catalog, report.page, report.url);
+
+  return {
+    pages,
+    seen(tabId: number, report: TabPage | null) {
+      if (report) pages.set(tabId, report);
+      else pages.delete(tabId);
+    },
+    forget: (tabId: number) => pages.delete(tabId),
+    /** The panel frame's sender with its tab's page, asked again from the tab's content script when forgotten. */
+    async resolve(sender: SenderInfo): Promise<SenderInfo> {
+      if (sender.kind !== 'panel' || sender.tabId === undefined) return sender;
+      let known = pages.get(sender.tabId);
+      if (!known) {
+        const answer = (await ask(sender.tabId, { kind: 'be-civic:report' }).catch(() => undefined)) as Partial<TabPage> | undefined;
+        if (answer && typeof answer.page === 'string' && typeof answer.url === 'string' && fits({ page: answer.page, url: answer.url })) {
+          known = { page: answer.page, url: answer.url };
+          pages.set(sender.tabId, known);
+        }
+      }
+      return known ? { ...sender, page: known.page, tabUrl: known.url } : { ...sender, page: undefined, tabUrl: undefined };
+    },
+  };
+}
+
+type TabHandlers = Pick<Handlers, 'page:seen' | 'panel:layout' | 'panel:selection' | 'panel:leave' | 'panel:show-service'>;
+
+const tabOf = (sender: SenderInfo) => sender.tabId ?? refuse('slice.no-tab');
+
+/** The one place the page's text reaches the panel: a string, cut to `max`, else nothing. */
+export function textOf(answer: unknown, max: number): string {
+  return typeof answer === 'string' ? answer.replace(/\s+/g, ' ').trim().slice(0, max) : '';
+}
+
+export function tabHandlers(ctx: Context): TabHandlers {
+  const { tabs } = ctx;
+  const toContent = (sender: SenderInfo, push: ContentPush) => ctx.deps.toContent?.(tabOf(sender), push) ?? Promise.resolve(undefined);
+  return {
+    'page:seen': ({ page }, sender) => {
+      tabs.seen(tabOf(sender), page === null ? null : { page, url: sender.tabUrl ?? refuse('slice.no-tab') });
+      return null;
+    },
+    'panel:layout': async (size, sender) => {
+      await toContent(sender, { kind: 'be-civic:layout', ...size });
+      return null;
+    },
+    'panel:selection': async (_, sender) => ({ text: textOf(await toContent(sender, { kind: 'be-civic:selection' }).catch(() => ''), MAX_SELECTION) }),
+    'panel:leave': async (_, sender) => {
+      await toContent(sender, { kind: 'be-civic:focus-page' }).catch(() => undefined);
+      return null;
+    },
+    'panel:show-service': async ({ index }, sender) => {
+      await toContent(sender, { kind: 'be-civic:show-service', index }).catch(() => undefined);
+      return null;
+    },
+  };
+}
+
+/** The page text a booking confirmation is read from, asked from the tab's content script. */
+export async function pageText(ctx: Context, sender: SenderInfo): Promise<string> {
+  const answer = await (ctx.deps.toContent?.(tabOf(sender), { kind: 'be-civic:page-text' }) ?? Promise.resolve('')).catch(() => '');
+  return typeof answer === 'string' ? answer.slice(0, MAX_PAGE_TEXT) : '';
+}

@@ -1,0 +1,210 @@
+/**
+ * The content script's life on a catalog host: recognise the page, tell the background which page it
+ * is, host the panel's frame for it and keep it placed where it hides nothing, follow the page's
+ * changes (single-page navigation, late rendering), answer the background's few questions about the
+ * page (the user's selection, the page's text, where focus goes), and leave nothing behind when it
+ * stops. It shows nothing itself and holds nothing of the user's: all of that is in the frame.
+ * Everything the page could forge is ignored: only the extension runtime's own messages, trusted
+ * browser events and the real location count.
+ */
+import type { ContentPush } from '../model/views';
+import type { RecognitionIndex } from '../recognise';
+import { extensionAlive, request, runtime } from './api';
+import { doc } from './dom';
+import { followPage } from './follow';
+import { createHost, type PanelHost } from './host';
+import { PRIMARY_BUTTONS, boxAt, choosePlacement, type Placement } from './placement';
+import type { PageGuide, Timings } from './types';
+
+/** Coalescing of scrolls and resizes: the frame is placed again at most this often. */
+const SETTLE_MS = 100;
+/** The primary buttons looked at when placing the panel: enough for any form, bounded on huge pages. */
+const MAX_OBSTACLES = 100;
+const BUTTONS_TTL_MS = 2_000;
+/** The frame's name for assistive technology until it speaks for itself. */
+const FRAME_TITLE = 'Be Civic';
+
+interface Mounted {
+  page: string;
+  host: PanelHost;
+  size?: { width: number; height: number; collapsed: boolean };
+  /** The size of the open panel, kept while it is folded, to find a corner where it would fit. */
+  expanded?: { width: number; height: number };
+  placement?: Placement;
+  returnFocus?: Element | null;
+}
+
+/** `withGuide` is given by the content script of booking hosts only (src/panel/guide.ts). */
+export function startPortal(index: RecognitionIndex, started: number, withGuide?: () => PageGuide): { stop(): void; timings: Timings } {
+  const timings: Timings = { started, recognitions: 0 };
+  const life = new AbortController();
+  const signal = life.signal;
+  const api = runtime();
+  const guide = withGuide?.();
+  let current: Mounted | undefined;
+  let generation = 0;
+  /** The page removed or re-styled the panel once too often: the panel stays away on this page. */
+  let refused = false;
+  let placeTimer: ReturnType<typeof setTimeout> | undefined;
+  let buttons: { at: number; list: Element[] } | undefined;
+
+  const stop = () => {
+    if (signal.aborted) return;
+    life.abort();
+    following.stop();
+    clearTimeout(placeTimer);
+    unmount();
+    api?.onMessage.removeListener(onRuntimeMessage);
+  };
+
+  const unmount = () => {
+    const shown = current;
+    if (!shown) return;
+    current = undefined;
+    guide?.stop();
+    shown.host.destroy();
+  };
+
+  const mount = async (page: string) => {
+    unmount();
+    const gen = ++generation;
+    buttons = undefined;
+    // The background learns the page before the frame asks for it.
+    const told = await request('page:seen', { page }).then(() => true, () => false);
+    if (!told || gen !== generation || refused || signal.aborted) return;
+    const host = createHost(api!.getURL('/panel.html'), FRAME_TITLE, () => {
+      refused = true;
+      if (current?.host === host) current = undefined;
+    });
+    if (!host) return;
+    current = { page, host };
+    timings.page = page;
+    timings.mounted ??= performance.now();
+    guide?.start(page);
+  };
+
+  // ---- placement ----------------------------------------------------------------------------------
+
+  /** The page's primary buttons, looked up again at most every BUTTONS_TTL_MS: scrolling a huge page must not query it each time. */
+  const primaryButtons = (): Element[] => {
+    const now = performance.now();
+    if (!buttons || now - buttons.at > BUTTONS_TTL_MS) buttons = { at: now, list: Array.from(doc.all(PRIMARY_BUTTONS)).slice(0, MAX_OBSTACLES * 4) };
+    return buttons.list;
+  };
+
+  /** The first corner where the open panel covers none of the page's primary buttons (the frame folds to its tab when none is). */
+  const place = () => {
+    placeTimer = undefined;
+    const shown = current;
+    if (!shown?.size || signal.aborted) return;
+    const viewport = { width: innerWidth, height: innerHeight };
+    const want = shown.expanded ?? shown.size;
+    const obstacles: DOMRect[] = [];
+    for (const element of primaryButtons()) {
+      if (obstacles.length >= MAX_OBSTACLES) break;
+      const rect = element.getBoundingClientRect();
+      if (rect.width > 0 && rect.height > 0) obstacles.push(rect);
+    }
+    const placement = choosePlacement(want, viewport, obstacles, shown.placement);
+    shown.placement = placement ?? shown.placement ?? 'right-top';
+    shown.host.fit(boxAt(shown.placement, shown.size, viewport));
+  };
+  const schedulePlacement = () => {
+    placeTimer ??= setTimeout(place, SETTLE_MS);
+  };
+
+  const onLayout = (size: { width: number; height: number; collapsed: boolean }) => {
+    const shown = current;
+    if (!shown) return;
+    const first = !shown.size;
+    shown.size = size;
+    if (!size.collapsed) shown.expanded = { width: size.width, height: size.height };
+    place();
+    if (first) {
+      requestAnimationFrame(() => {
+        if (current === shown) timings.visible ??= performance.now();
+        timings.ready ??= timings.visible;
+      });
+    }
+  };
+
+  // ---- the background's questions -----------------------------------------------------------------
+
+  const focusPage = () => {
+    const shown = current;
+    if (!shown) return;
+    const back = shown.returnFocus;
+    shown.returnFocus = undefined;
+    if (back instanceof HTMLElement && back.isConnected && back !== shown.host.host) back.focus();
+    else shown.host.frame.blur();
+  };
+
+  const answer = (push: ContentPush): unknown => {
+    const shown = current;
+    switch (push.kind) {
+      case 'be-civic:layout':
+        onLayout(push);
+        return null;
+      case 'be-civic:selection':
+        return shown ? (doc.selection() ?? '') : '';
+      case 'be-civic:page-text': {
+        const selected = (doc.selection() ?? '').trim();
+        const main = (doc.one('main, [role=main]') ?? doc.one('body')) as HTMLElement | null;
+        return selected || main?.innerText || '';
+      }
+      case 'be-civic:focus-page':
+        focusPage();
+        return null;
+      case 'be-civic:toggle-panel': {
+        if (!shown) return { entered: false };
+        if (doc.active() === shown.host.host) {
+          focusPage();
+          return { entered: false };
+        }
+        shown.returnFocus = doc.active();
+        shown.host.frame.focus();
+        return { entered: true };
+      }
+      case 'be-civic:show-service':
+        guide?.show(push.index);
+        return null;
+      case 'be-civic:report':
+        return shown ? { page: shown.page, url: location.href } : null;
+      case 'be-civic:changed':
+        guide?.refresh();
+        return null;
+    }
+  };
+
+  const onRuntimeMessage = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (answer: unknown) => void) => {
+    // Only the background of this extension: never another extension, never a tab (the panel frame included).
+    if (sender.id !== api?.id || sender.tab || typeof message !== 'object' || message === null) return;
+    reply(answer(message as ContentPush));
+  };
+  api?.onMessage.addListener(onRuntimeMessage);
+
+  const following = followPage({
+    index,
+    signal,
+    timings,
+    stop,
+    recognised(page) {
+      if (page) {
+        if (current?.page !== page) void mount(page);
+      } else {
+        generation++;
+        if (current) {
+          unmount();
+          void request('page:seen', { page: null }).catch(() => undefined);
+        }
+      }
+    },
+    moved() {
+      schedulePlacement();
+      guide?.follow();
+    },
+  });
+  if (!extensionAlive()) return { stop, timings };
+  following.recogniseNow();
+  return { stop, timings };
+}

@@ -1,0 +1,101 @@
+/**
+ * The panel's extension page, inside the frame the content script hosts on a portal page. It asks the
+ * background for its tab's page, the catalog's texts, its words and its slice (`panel:open`), draws the
+ * panel, tells the content script its size through the background (never the page's window), and
+ * redraws when the data changes, the booking guide reads a new step or the shortcut brings focus here.
+ * Its parts: actions.ts (the buttons), guard.ts (clicks a veil cannot steal), Panel.tsx (the view).
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { pickLang, type Lang } from '../i18n';
+import { send } from '../messaging/client';
+import type { PanelPush } from '../model/views';
+import { createActions, createGuideActions } from './actions';
+import { GuideView } from './GuideView';
+import { watchVisibility } from './guard';
+import { Panel } from './Panel';
+import { PANEL_PORT } from './shortcut';
+import type { PanelModel } from './types';
+
+export const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export function startFrame(container: HTMLElement): void {
+  const browserLang: Lang = pickLang(navigator.languages ?? [navigator.language]);
+  let model: PanelModel = { lang: browserLang, collapsed: false, covered: false, message: '', today: today() };
+  let reported = '';
+  let loading = false;
+  let again = false;
+
+  const draw = () => {
+    render(<Panel model={{ ...model, today: today() }} actions={actions} Guide={GuideView} guideActions={guideActions} />, container);
+    document.documentElement.lang = model.lang;
+  };
+  const update = (change: Partial<PanelModel>) => {
+    model = { ...model, ...change };
+    draw();
+  };
+  const session = { model: () => model, update, guard: () => guard };
+  const actions = createActions(session);
+  const guideActions = createGuideActions(session);
+
+  /** The size the content script gives the frame: the panel's own. */
+  const report = () => {
+    const panel = container.firstElementChild as HTMLElement | null;
+    if (!panel) return;
+    const rect = panel.getBoundingClientRect();
+    const size = { width: Math.ceil(rect.width), height: Math.ceil(rect.height), collapsed: panel.classList.contains('collapsed') };
+    const key = JSON.stringify(size);
+    if (key === reported || size.width === 0) return;
+    reported = key;
+    void send('panel:layout', size).catch(() => undefined);
+  };
+  new ResizeObserver(report).observe(container);
+
+  const open = async () => {
+    if (loading) {
+      again = true;
+      return;
+    }
+    loading = true;
+    try {
+      const opened = await send('panel:open', {});
+      update({
+        lang: opened.lang,
+        description: opened.description,
+        strings: opened.strings,
+        state: opened.state,
+        collapsed: opened.state?.collapsed ?? model.collapsed,
+      });
+    } catch {
+      // The page is gone or changed: the content script replaces this frame.
+    } finally {
+      loading = false;
+      if (again) {
+        again = false;
+        void open();
+      }
+    }
+  };
+
+  const port = browser.runtime.connect({ name: PANEL_PORT });
+  port.onMessage.addListener((raw: unknown) => {
+    const push = raw as PanelPush;
+    if (push.kind === 'changed') void open();
+    else if (push.kind === 'guide') update({ guide: { ...model.guide, reading: push.reading } });
+    else if (push.kind === 'focus') actions.enter();
+  });
+  // The background's change notices reach every extension page, this one too.
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { kind?: unknown } | null)?.kind === 'be-civic:changed') void open();
+  });
+
+  const guard = watchVisibility(document.body, (covered) => {
+    if (covered !== model.covered) update({ covered });
+  });
+
+  draw();
+  void open();
+}
