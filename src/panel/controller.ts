@@ -13,7 +13,7 @@ import { extensionAlive, request, runtime } from './api';
 import { doc } from './dom';
 import { followPage } from './follow';
 import { createHost, type PanelHost } from './host';
-import { PRIMARY_BUTTONS, boxAt, choosePlacement, type Placement } from './placement';
+import { MARGIN, PRIMARY_BUTTONS, boxAt, choosePlacement, type Placement } from './placement';
 import type { PageGuide, Timings } from './types';
 
 /** Coalescing of scrolls and resizes: the frame is placed again at most this often. */
@@ -23,6 +23,14 @@ const MAX_OBSTACLES = 100;
 const BUTTONS_TTL_MS = 2_000;
 /** The frame's name for assistive technology until it speaks for itself. */
 const FRAME_TITLE = 'Be Civic';
+
+/** The frame's size on this viewport: the panel's own, at most the viewport less the margins and 60% of its height (the panel scrolls inside). */
+const fitTo = (size: { width: number; height: number }, viewport: { width: number; height: number }) => ({
+  width: Math.min(size.width, viewport.width - 2 * MARGIN),
+  height: Math.min(size.height, Math.max(MIN_HEIGHT, Math.min(viewport.height * 0.6, MAX_HEIGHT))),
+});
+const MIN_HEIGHT = 120;
+const MAX_HEIGHT = 560;
 
 interface Mounted {
   page: string;
@@ -105,9 +113,10 @@ export function startPortal(index: RecognitionIndex, started: number, withGuide?
       const rect = element.getBoundingClientRect();
       if (rect.width > 0 && rect.height > 0) obstacles.push(rect);
     }
-    const placement = choosePlacement(want, viewport, obstacles, shown.placement);
+    const fitted = fitTo(want, viewport);
+    const placement = choosePlacement(fitted, viewport, obstacles, shown.placement);
     shown.placement = placement ?? shown.placement ?? 'right-top';
-    shown.host.fit(boxAt(shown.placement, shown.size, viewport));
+    shown.host.fit(boxAt(shown.placement, fitTo(shown.size, viewport), viewport));
   };
   const schedulePlacement = () => {
     placeTimer ??= setTimeout(place, SETTLE_MS);

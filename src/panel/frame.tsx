@@ -32,6 +32,9 @@ export function startFrame(container: HTMLElement): void {
   const draw = () => {
     render(<Panel model={{ ...model, today: today() }} actions={actions} Guide={GuideView} guideActions={guideActions} />, container);
     document.documentElement.lang = model.lang;
+    // Measured after every drawing, not only on resize: the browser does not render a frame it keeps
+    // out of sight, so a ResizeObserver there would wait for a size that only this report can give.
+    report();
   };
   const update = (change: Partial<PanelModel>) => {
     model = { ...model, ...change };
@@ -42,7 +45,7 @@ export function startFrame(container: HTMLElement): void {
   const guideActions = createGuideActions(session);
 
   /** The size the content script gives the frame: the panel's own. */
-  const report = () => {
+  function report() {
     const panel = container.firstElementChild as HTMLElement | null;
     if (!panel) return;
     const rect = panel.getBoundingClientRect();
@@ -51,7 +54,7 @@ export function startFrame(container: HTMLElement): void {
     if (key === reported || size.width === 0) return;
     reported = key;
     void send('panel:layout', size).catch(() => undefined);
-  };
+  }
   new ResizeObserver(report).observe(container);
 
   const open = async () => {

@@ -32,7 +32,7 @@ export function watchVisibility(target: Element, onCovered: (covered: boolean) =
       else visibleSince = undefined;
       onCovered(!entry.isVisible);
     },
-    { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
   );
   observer.observe(target);
   return {

@@ -1,18 +1,18 @@
 /**
- * Issue 13, the red-team half, in Chromium: each test is one attack a portal page can make on the
- * panel, run from a hostile fixture page (tests/fixtures/hostile/) served at a real catalog URL, and
- * asserts the SAFE outcome. Against the in-page panel of today every one of them fails (the attack
- * works); they are kept out of the default run (`*.attack.ts`, see tests/attacks.config.ts) until the
- * panel lives in an extension-origin frame. What each one did to today's code is in the note of h13.
+ * Issue 13's attacks in Chromium: each test is one attack a portal page can make on the panel, run
+ * from a hostile fixture page (tests/fixtures/hostile/) served at a real catalog URL, and asserts the
+ * SAFE outcome. Against the in-page panel that predates the extension-origin frame every one of them
+ * failed (the attack worked; what each did is in /work/notes/status-h13.md), except the see-through
+ * veil, which Chromium's IntersectionObserver v2 already caught. Controls prove the panel still acts
+ * when nothing attacks it, so "nothing changed" is never vacuous.
  *
- * The panel is read and clicked the way the other browser tests do (panel-support: its root through
- * the DevTools protocol, real mouse clicks at its buttons); once the panel is a frame those helpers
- * reach into the frame instead, and these tests stay as they are.
+ * The panel is read and clicked the way the other browser tests do (panel-support: the frame's own
+ * document, real mouse clicks at its buttons' place on the page).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, launch, type Session } from './harness';
-import { clickInPanel, inPanel, panelReady, readPanel, type PanelView } from './panel-support';
+import { clickInPanel, inPanel, panelReady, pointAt, readPanel, type PanelView } from './panel-support';
 
 interface Reply {
   ok: boolean;
@@ -52,20 +52,6 @@ const select = (page: Page, selector: string) =>
     getSelection()!.removeAllRanges();
     getSelection()!.addRange(range);
   }, selector);
-
-/** The centre of the panel's first element matching `selector` (whose text matches `text`), scrolled into view. */
-const pointAt = (page: Page, selector: string, text?: string) =>
-  inPanel<{ x: number; y: number } | null>(
-    page,
-    `(root) => {
-      const want = ${JSON.stringify(text ?? null)};
-      const el = [...root.querySelectorAll(${JSON.stringify(selector)})].find((e) => want === null || e.textContent.trim() === want);
-      if (!el) return null;
-      el.scrollIntoView({ block: 'nearest' });
-      const r = el.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }`,
-  ).then((p) => p ?? undefined);
 
 describe('attacks on the panel from a catalog page (Chromium)', () => {
   let session: Session;
@@ -180,6 +166,8 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
     const confirm = await eventually(() => pointAt(page, 'button', 'Save'), 'a confirm button', 1_500).catch(() => undefined);
     if (confirm) await page.mouse.click(confirm.x, confirm.y);
     await page.waitForTimeout(800);
+    // The capture went through (so the check below is not vacuous): the day, and only the day, is kept.
+    expect((await progress())?.captured?.['date-of-issue']?.value).toBe('2026-03-14');
     const detail = await call(dashboard, 'dossier:get', { id: dossierId });
     expect(JSON.stringify(detail)).not.toMatch(NRN_ANY);
     expect(detail.dossier?.nationalRegisterNumber ?? detail.nationalRegisterNumber).toBeUndefined();
@@ -206,6 +194,14 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
   });
 
   describe('5. clickjacking', () => {
+    it('control: a click on the panel, fully visible for a while, does change a status', async () => {
+      const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/bait');
+      await withDossier(page);
+      await clickInPanel(page, 'Obtained');
+      await eventually(async () => ((await status()) === 'obtained' ? true : undefined), 'the status saved');
+      await page.close();
+    });
+
     it('a bait that removes itself on pointerdown lets no double-click change a status', async () => {
       const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/bait?lure');
       await withDossier(page);
