@@ -1,14 +1,15 @@
 /**
  * Issue 13's attacks in Firefox (the MV2 build in Firefox ESR, driven over WebDriver BiDi by
  * puppeteer-core, as tests/browser/firefox.test.ts does): the same hostile fixture pages at the same
- * real catalog URLs as attacks.attack.ts, each test asserting the safe outcome. The store is read
- * through the extension's own welcome tab (BiDi cannot open moz-extension:// URLs). The panel's
- * closed root is reached the way only the test can: WebDriver BiDi serialises a host's shadow root,
- * closed ones too, and a handle made from it runs code against it.
+ * real catalog URLs as attacks.test.ts, each test asserting the safe outcome; each failed on the
+ * in-page panel that predates the extension-origin frame (/work/notes/status-h13.md), and controls
+ * prove the panel still acts when nothing attacks it. The store is read through the extension's own
+ * welcome tab (BiDi cannot open moz-extension:// URLs). The panel is read in its frame, which BiDi
+ * reaches as a child browsing context (the page cannot).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, eventually } from './harness';
 
@@ -74,29 +75,44 @@ describe('attacks on the panel from a catalog page (Firefox)', () => {
     return page;
   }
 
-  /** The panel's closed shadow root, as a handle (undefined without a panel). */
-  async function panelRoot(page: Page): Promise<ElementHandle<ShadowRoot> | undefined> {
-    const host = await page.evaluateHandle(() => document.querySelector('be-civic-panel'));
-    const value = (host as unknown as { remoteValue(): { type: string; value?: { shadowRoot?: { sharedId: string } } } }).remoteValue();
-    const shadow = value.type === 'node' ? value.value?.shadowRoot : undefined;
-    if (!shadow) return undefined;
-    const realm = (page.mainFrame() as unknown as { mainRealm(): { createHandle(v: unknown): ElementHandle<ShadowRoot> } }).mainRealm();
-    return realm.createHandle(shadow);
+  /** The panel's frame: puppeteer names an extension frame about:blank, so it is told by its own location. */
+  async function panelFrame(page: Page): Promise<Frame | undefined> {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.detached) continue;
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (/^moz-extension:\/\/[^/]+\/panel\.html/.test(href)) return frame;
+    }
+    return undefined;
   }
-  const panelText = async (page: Page) => (await (await panelRoot(page))?.evaluate((root) => root.querySelector('aside')?.textContent?.replace(/\s+/g, ' ') ?? '')) ?? '';
+  /** The panel's text, and what its text fields hold (a capture to confirm shows there). */
+  const panelText = async (page: Page) =>
+    (await (await panelFrame(page))
+      ?.evaluate(() => {
+        const aside = document.querySelector('aside');
+        const fields = [...document.querySelectorAll('input, textarea')].map((f) => (f as HTMLInputElement).value).join(' ');
+        return aside ? `${aside.textContent} ${fields}`.replace(/\s+/g, ' ') : '';
+      })
+      .catch(() => '')) ?? '';
   const withDossier = (page: Page) => eventually(async () => ((await panelText(page)).includes(LABEL) ? true : undefined), `the need of “${LABEL}”`);
-  const pointAt = async (page: Page, selector: string, text?: string) =>
-    (await (await panelRoot(page))?.evaluate(
-      (root, s, t) => {
-        const el = [...root.querySelectorAll(s)].find((e) => t === null || e.textContent?.trim() === t);
-        if (!el) return null;
-        el.scrollIntoView({ block: 'nearest' });
-        const r = el.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      },
-      selector,
-      text ?? null,
-    )) ?? undefined;
+  /** The page coordinates of the centre of the panel's first element matching `selector` (with trimmed text `text`). */
+  const pointAt = async (page: Page, selector: string, text?: string) => {
+    const frame = await panelFrame(page);
+    const point = await frame
+      ?.evaluate(
+        (s, t) => {
+          const el = [...document.querySelectorAll(s)].find((e) => t === null || e.textContent?.trim() === t);
+          if (!el) return null;
+          el.scrollIntoView({ block: 'nearest' });
+          const r = el.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        },
+        selector,
+        text ?? null,
+      )
+      .catch(() => null);
+    const box = point ? await (await frame!.frameElement())?.boundingBox() : undefined;
+    return point && box ? { x: point.x + box.x, y: point.y + box.y } : undefined;
+  };
   const clickInPanel = async (page: Page, name: string) => {
     const at = await eventually(() => pointAt(page, 'button', name), `the button “${name}”`);
     await page.mouse.click(at.x, at.y);
@@ -192,7 +208,13 @@ describe('attacks on the panel from a catalog page (Firefox)', () => {
     await clickInPanel(page, 'Capture selection as Date of issue');
     const confirm = await eventually(() => pointAt(page, 'button', 'Save'), 'a confirm button', 1_500).catch(() => undefined);
     if (confirm) await page.mouse.click(confirm.x, confirm.y);
+    // Firefox asks for a confirmation of the save, in another place, armed after a moment.
     await pause(800);
+    const armed = await pointAt(page, 'button', 'Confirm');
+    if (armed) await page.mouse.click(armed.x, armed.y);
+    await pause(800);
+    // The capture went through (so the check below is not vacuous): the day, and only the day, is kept.
+    expect((await progress())?.captured?.['date-of-issue']?.value).toBe('2026-03-14');
     expect(JSON.stringify(await send('dossier:get', { id: dossierId }))).not.toMatch(NRN_ANY);
     expect((await send('backup:export', {})).json).not.toMatch(NRN_ANY);
     await page.close();
@@ -211,6 +233,19 @@ describe('attacks on the panel from a catalog page (Firefox)', () => {
   });
 
   describe('5. clickjacking', () => {
+    it('control: without IntersectionObserver v2 a change asks for a confirmation elsewhere, and the confirmation does change it', async () => {
+      const page = await open('https://irisbox.irisnet.be/irisbox/certificat/bait');
+      await withDossier(page);
+      await clickInPanel(page, 'Obtained');
+      await pause(300);
+      expect(await status()).toBe('not-started');
+      expect(await panelText(page)).toContain('Confirm: Obtained');
+      await pause(700);
+      await clickInPanel(page, 'Confirm');
+      await eventually(async () => ((await status()) === 'obtained' ? true : undefined), 'the status saved');
+      await page.close();
+    });
+
     it('a bait that removes itself on pointerdown lets no double-click change a status', async () => {
       const page = await open('https://irisbox.irisnet.be/irisbox/certificat/bait?lure');
       await withDossier(page);
