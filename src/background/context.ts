@@ -31,7 +31,7 @@ export interface ServiceDeps {
   newId?: () => string;
 }
 
-export type AttachmentsStore = IDBPObjectStore<CivicSchema, ['dossiers', 'progress', 'history', 'settings', 'attachments'], 'attachments', 'readwrite'>;
+type AttachmentsStore = IDBPObjectStore<CivicSchema, ['dossiers', 'progress', 'history', 'settings', 'attachments'], 'attachments', 'readwrite'>;
 
 /** Copies `value` without the listed keys (to drop optional fields; the model never stores `undefined`). */
 export function without<T extends object>(value: T, keys: readonly string[]): T {

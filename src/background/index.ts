@@ -15,8 +15,6 @@ import { admit } from './policy';
 import { progressHandlers } from './progress';
 import { settingsHandlers } from './settings';
 
-export type { ServiceDeps } from './context';
-
 export function createServices(deps: ServiceDeps): Services {
   const ctx = createContext(deps);
   return {

@@ -13,7 +13,7 @@ import { PROTOCOL, type MessageType, type RequestOf } from '../messaging/protoco
 import type { SenderInfo } from '../messaging/router';
 import { hostMatches, pathMatches } from '../recognise';
 
-export function pagesAt(catalog: CompiledCatalog, url: string | undefined): CompiledPage[] {
+function pagesAt(catalog: CompiledCatalog, url: string | undefined): CompiledPage[] {
   if (!url) return [];
   let parsed: URL;
   try {
@@ -27,12 +27,12 @@ export function pagesAt(catalog: CompiledCatalog, url: string | undefined): Comp
 }
 
 /** The artefacts the catalog pages at this URL serve. */
-export function artefactsServedAt(catalog: CompiledCatalog, url: string | undefined): Set<string> {
+function artefactsServedAt(catalog: CompiledCatalog, url: string | undefined): Set<string> {
   return new Set(pagesAt(catalog, url).flatMap((page) => page.serves.map((s) => s.artefact)));
 }
 
 /** The capture fields (by id, with their kind) the catalog pages at this URL declare. */
-export function capturesAt(catalog: CompiledCatalog, url: string | undefined): Map<string, string> {
+function capturesAt(catalog: CompiledCatalog, url: string | undefined): Map<string, string> {
   return new Map(pagesAt(catalog, url).flatMap((page) => page.capture.map((c) => [c.id, c.kind] as const)));
 }
 
@@ -61,7 +61,7 @@ export function catalogHosts(catalog: CompiledCatalog): string[] {
 }
 
 /** Whether a catalog host serves this URL: the only places a content script is listened to. */
-export function isCatalogUrl(catalog: CompiledCatalog, url: string): boolean {
+function isCatalogUrl(catalog: CompiledCatalog, url: string): boolean {
   const hosts = catalogHosts(catalog);
   try {
     const host = new URL(url).hostname;
