@@ -5,7 +5,8 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { LANGS, pickLang, type Lang } from '../../src/i18n';
+import { pickLang } from '../../src/i18n';
+import { LANGS, type Lang } from '../../src/model/lang';
 import { send } from '../../src/messaging/client';
 import { SETUP_PATH } from '../../src/welcome/install';
 import { WELCOME } from '../../src/i18n/welcome';

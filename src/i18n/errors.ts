@@ -5,7 +5,7 @@
  * (mostly: nothing was changed), never an internal id, a file or a message type.
  */
 import type { Lang } from '../model/lang';
-import { AppFailure, isAppError, type AppError, type ErrorCode } from '../model/errors';
+import { AppFailure, type AppError, type ErrorCode } from '../model/errors';
 
 export type ErrorTexts = Record<ErrorCode, string>;
 
@@ -175,17 +175,15 @@ const de: ErrorTexts = {
 
 export const ERROR_TEXTS: Record<Lang, ErrorTexts> = { en, fr, nl, de };
 
-/** The AppError inside whatever a call threw: a refusal of the background, else an internal failure. */
-export function appErrorOf(error: unknown): AppError {
-  if (error instanceof AppFailure) return error.toAppError();
-  if (isAppError(error)) return error;
-  return { code: 'internal', params: { detail: error instanceof Error ? error.name : typeof error } };
-}
-
-/** A refusal in words from one language's table; a slot without its parameter stays out of sight. */
+/**
+ * A refusal in words from one language's table: an AppFailure thrown by a client, or an AppError
+ * carried in a view (PageState.storageProblem); anything else is an internal failure. A slot without
+ * its parameter shows "…". The table itself tells the codes (no code list: the content script uses this).
+ */
 export function describeError(error: unknown, texts: ErrorTexts): string {
-  const { code, params } = appErrorOf(error);
-  return texts[code].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? '…'));
+  const { code, params } = error instanceof AppFailure ? error.toAppError() : (error as Partial<AppError> | null) ?? {};
+  const text = typeof code === 'string' && Object.hasOwn(texts, code) ? texts[code] : texts.internal;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? '…'));
 }
 
 export function errorText(error: unknown, lang: Lang): string {
