@@ -51,7 +51,7 @@ export default defineBackground(() => {
     toContent,
     toPanel,
   });
-  relayPanelShortcut((tabId) => toPanel(tabId, { kind: 'focus' }));
+  relayPanelShortcut();
   browser.runtime.onConnect.addListener((port) => {
     const sender = port.sender && describeSender(port.sender, options);
     if (port.name !== PANEL_PORT || sender?.kind !== 'panel' || sender.tabId === undefined) {

@@ -51,7 +51,7 @@ export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: 
   };
 }
 
-type TabHandlers = Pick<Handlers, 'page:seen' | 'panel:layout' | 'panel:selection' | 'panel:leave' | 'panel:show-service'>;
+type TabHandlers = Pick<Handlers, 'page:seen' | 'page:focus-panel' | 'panel:layout' | 'panel:selection' | 'panel:leave' | 'panel:show-service'>;
 
 const tabOf = (sender: SenderInfo) => sender.tabId ?? refuse('slice.no-tab');
 
@@ -66,6 +66,10 @@ export function tabHandlers(ctx: Context): TabHandlers {
   return {
     'page:seen': ({ page }, sender) => {
       tabs.seen(tabOf(sender), page === null ? null : { page, url: sender.tabUrl ?? refuse('slice.no-tab') });
+      return null;
+    },
+    'page:focus-panel': (_, sender) => {
+      ctx.deps.toPanel?.(tabOf(sender), { kind: 'focus' });
       return null;
     },
     'panel:layout': async (size, sender) => {

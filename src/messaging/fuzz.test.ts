@@ -48,6 +48,7 @@ function validPayloads(dossierId: string): Record<MessageType, unknown> {
   const ref = { dossierId, artefact: 'birth-certificate' };
   return {
     'page:seen': { page: 'irisbox-birth' },
+    'page:focus-panel': {},
     'guide:targets': {},
     'guide:seen': { found: [true], fields: [] },
     'panel:open': {},

@@ -172,6 +172,7 @@ export function startPortal(index: RecognitionIndex, started: number, withGuide?
         }
         shown.returnFocus = doc.active();
         shown.host.frame.focus();
+        void request('page:focus-panel', {}).catch(() => undefined);
         return { entered: true };
       }
       case 'be-civic:show-service':

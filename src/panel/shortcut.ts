@@ -3,8 +3,8 @@
  * on the page: the browser handles it before the page sees the key, so it cannot clash with a portal's
  * own shortcuts or a screen reader's, a page cannot swallow or forge it, and the user can change it in
  * the browser's shortcut settings. It works the same with focus in the page or in the panel's frame:
- * the background relays it to the tab's content script, which moves focus into the frame (then the
- * frame focuses its heading) or back to the page.
+ * the background relays it to the tab's content script, which moves focus into the frame (and asks
+ * the background to have the frame focus its heading) or back to the page.
  */
 import { browser } from 'wxt/browser';
 
@@ -13,13 +13,11 @@ export const PANEL_COMMAND = 'toggle-panel';
 export const PANEL_PORT = 'be-civic-panel';
 export const TOGGLE_MESSAGE = { kind: 'be-civic:toggle-panel' } as const;
 
-export function relayPanelShortcut(focusPanel: (tabId: number) => void): void {
+export function relayPanelShortcut(): void {
   browser.commands?.onCommand.addListener(async (command, tab) => {
     if (command !== PANEL_COMMAND) return;
     const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (id === undefined) return;
     // A tab without the content script (not a catalog page) has nobody listening: nothing to do.
-    const answer = (await browser.tabs.sendMessage(id, TOGGLE_MESSAGE, { frameId: 0 }).catch(() => undefined)) as { entered?: boolean } | undefined;
-    if (answer?.entered) focusPanel(id);
+    if (id !== undefined) await browser.tabs.sendMessage(id, TOGGLE_MESSAGE, { frameId: 0 }).catch(() => undefined);
   });
 }

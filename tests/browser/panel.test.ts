@@ -25,7 +25,8 @@ async function pressShortcut(session: Session, page: Page): Promise<void> {
   }, url);
 }
 
-const focusInPanel = (page: Page) => inPanel<string | null>(page, `(root) => root.activeElement ? root.activeElement.localName + ':' + root.activeElement.textContent : null`);
+const focusInPanel = (page: Page) =>
+  inPanel<string | null>(page, `(root) => root.hasFocus() && root.activeElement && root.activeElement !== root.body ? root.activeElement.localName + ':' + root.activeElement.textContent : null`);
 
 describe('the panel on portal pages', () => {
   let session: Session;
@@ -51,8 +52,10 @@ describe('the panel on portal pages', () => {
     // The catalog marks this source as not confirmed by a user yet.
     expect(view.text).toContain('Not yet confirmed by a user');
     expect(await hostCount(page)).toBe(1);
-    // Page scripts cannot reach the panel: the root is closed.
-    expect(await page.evaluate(() => { const host = document.querySelector('be-civic-panel'); return host && { shadowRoot: host.shadowRoot }; })).toEqual({ shadowRoot: null });
+    // Page scripts cannot reach the panel: the host is a plain element with a closed root, and nothing
+    // of the panel is in the page's document.
+    expect(await page.evaluate(() => [...document.documentElement.children].filter((e) => e.localName !== 'head' && e.localName !== 'body').map((e) => [e.localName, e.shadowRoot, e.textContent]))).toEqual([['div', null, '']]);
+    expect(await page.evaluate(() => document.documentElement.innerText)).not.toContain('What this page is for');
     await page.close();
   });
 
