@@ -108,6 +108,11 @@ describe('the panel with a dossier', () => {
     await until(page, 'the no-selection message', (v) => v.text.includes('Nothing is selected on the page'));
     await select(page, '#request');
     await clickInPanel(page, 'Capture selection as Request number');
+    // The selection is shown to confirm, editable; nothing is saved before the user's Save.
+    await until(page, 'the capture to confirm', (v) => v.buttons.some((b) => b.name === 'Save') && v.text.includes('IB-DEMO-0001'));
+    const before = await call(dashboard, 'dossier:get', { id: dossierId });
+    expect(before.progress.find((p: { artefact: string }) => p.artefact === needs[0])?.captured?.reference).toBeUndefined();
+    await clickInPanel(page, 'Save');
     const view = await until(page, 'the captured number', (v) => v.text.includes('Request number saved: IB-DEMO-0001'));
     expect(view.text).toContain('IB-DEMO-0001');
     const detail = await call(dashboard, 'dossier:get', { id: dossierId });
@@ -131,6 +136,8 @@ describe('the panel with a dossier', () => {
     });
     await select(page, '#issued');
     await clickInPanel(page, 'Capture selection as Date of issue');
+    await until(page, 'the capture to confirm', (v) => v.buttons.some((b) => b.name === 'Save'));
+    await clickInPanel(page, 'Save');
     const view = await until(page, 'the validity', (v) => /Valid until|Expired on/.test(v.text));
     expect(view.text).toContain('Issued on 14 March 2026');
     const detail = await call(dashboard, 'dossier:get', { id: dossierId });
