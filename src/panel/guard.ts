@@ -23,6 +23,8 @@ export interface Guard {
 export function watchVisibility(target: Element, onCovered: (covered: boolean) => void, now = () => performance.now()): Guard {
   const watched = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
   let visibleSince: number | undefined;
+  /** The frame starts out of sight until the content script places it: not covered by anyone yet. */
+  let seen = false;
   if (!watched) return { watched, settled: () => false, stop() {} };
   const observer = new IntersectionObserver(
     (entries) => {
@@ -30,7 +32,8 @@ export function watchVisibility(target: Element, onCovered: (covered: boolean) =
       if (!entry) return;
       if (entry.isVisible) visibleSince ??= now();
       else visibleSince = undefined;
-      onCovered(!entry.isVisible);
+      seen ||= !!entry.isVisible;
+      if (seen) onCovered(!entry.isVisible);
     },
     { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
   );

@@ -6,23 +6,22 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, launch, type Session } from './harness';
-import { clickInPanel, hostCount, inPanel, onPage, panelReady, readPanel, type PanelView } from './panel-support';
+import { clickInPanel, hostCount, hostLook, inPanel, onPage, panelReady, readPanel, type PanelView } from './panel-support';
 
 const STRICT_CSP = "default-src 'none'; script-src 'nonce-page'; style-src 'nonce-page'; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'";
 
-/** The panel's own rendering, as its closed root computes it: readable, at its size, on top of the page. */
-const OWN_LOOK = `(root) => {
+/** The panel's own rendering, as its frame computes it (readable, at its size), and its host's as the page renders it (shown, in the top layer, on top). */
+const FRAME_LOOK = `(root) => {
   const a = root.querySelector('aside');
   const s = getComputedStyle(a);
   const r = a.getBoundingClientRect();
-  const top = root.elementFromPoint(r.left + r.width / 2, r.top + 20);
-  const hostStyle = getComputedStyle(root.host);
-  return {
-    fontSize: s.fontSize, color: s.color, background: s.backgroundColor, display: s.display,
-    width: Math.round(r.width), onTop: !!top && a.contains(top),
-    host: { display: hostStyle.display, opacity: hostStyle.opacity, open: root.host.matches(':popover-open') },
-  };
+  return { fontSize: s.fontSize, color: s.color, background: s.backgroundColor, display: s.display, width: Math.round(r.width) };
 }`;
+async function ownLook(page: Page): Promise<Look | undefined> {
+  const look = await inPanel<Omit<Look, 'onTop' | 'host'>>(page, FRAME_LOOK);
+  const host = await hostLook(page);
+  return look && host ? { ...look, onTop: host.onTop, host: { display: host.display, opacity: host.opacity, open: host.open } } : undefined;
+}
 
 interface Look {
   fontSize: string;
@@ -54,7 +53,7 @@ describe('hostile pages', () => {
     const page = await openAt('https://my.belgium.be/fr?style', 'style-everything');
     const view = await panelReady(page);
     expect(view.page).toBe('my-belgium-home');
-    const look = (await inPanel<Look>(page, OWN_LOOK))!;
+    const look = (await ownLook(page))!;
     expect(look).toMatchObject({ fontSize: '14px', color: 'rgb(27, 27, 31)', background: 'rgb(255, 255, 255)', display: 'block', width: 308, onTop: true });
     expect(look.host).toEqual({ display: 'block', opacity: '1', open: true });
     // And the page still works: its own button still takes clicks.
@@ -93,7 +92,7 @@ describe('hostile pages', () => {
     const page = await session.open(url);
     expect(await page.locator('#ok').textContent()).toBe('page script ran');
     await panelReady(page);
-    const look = (await inPanel<Look>(page, OWN_LOOK))!;
+    const look = (await ownLook(page))!;
     expect(look).toMatchObject({ fontSize: '14px', background: 'rgb(255, 255, 255)', width: 308, onTop: true });
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     await page.close();
@@ -129,7 +128,7 @@ describe('hostile pages', () => {
     await page.evaluate(() => (window as unknown as { attack(k: string): void }).attack('once'));
     await eventually(async () => ((await hostCount(page)) === 1 ? true : undefined), 'the host back');
     await page.evaluate(() => (window as unknown as { attack(k: string): void }).attack('popover'));
-    await eventually(async () => ((await inPanel<Look>(page, OWN_LOOK))?.host.open ? true : undefined), 'the popover open again');
+    await eventually(async () => ((await ownLook(page))?.host.open ? true : undefined), 'the popover open again');
     expect((await readPanel(page))?.page).toBe('my-belgium-home');
     await page.close();
   });

@@ -73,6 +73,25 @@ export async function inTestWorld<T>(page: Page, options: { fn?: string; express
   }
 }
 
+/** Runs `fn` on the panel's iframe element (in the host's closed root), in the test's own world of the page. */
+export async function onFrameElement<T>(page: Page, fn: string): Promise<T | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'be-civic-test' })) as { executionContextId: number };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const frame = findHosts(root)[0]?.shadowRoots?.[0]?.children?.find(isPanelFrame);
+    if (!frame) return undefined;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: frame.backendNodeId, executionContextId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: `function () { return (${fn})(this); }`, returnByValue: true })) as {
+      result: { value: T };
+    };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Runs `fn` on the panel frame's document (undefined without a panel frame). */
 export async function inPanel<T>(page: Page, fn: string): Promise<T | undefined> {
   const frame = panelFrame(page);
@@ -158,11 +177,12 @@ export async function readPanel(page: Page): Promise<PanelView | undefined> {
   return { ...view, rect: { ...view.rect, left: view.rect.left + at.x, top: view.rect.top + at.y } };
 }
 
-/** The panel once the background's texts are in (no longer the loading shell) and the frame is placed. */
+/** The panel once the background's texts are in (no longer the loading shell) and the content script has placed and shown its frame. */
 export function panelReady(page: Page, what = 'the panel'): Promise<PanelView> {
   return eventually(async () => {
     const view = await readPanel(page);
-    return view && !view.loading ? view : undefined;
+    if (!view || view.loading) return undefined;
+    return (await onFrameElement<boolean>(page, `(frame) => getComputedStyle(frame).visibility === 'visible'`)) ? view : undefined;
   }, what);
 }
 
