@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appointmentsToIcs } from '../../src/export/ics';
 import { ROOT, eventually, launch, type Session } from './harness';
-import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel, type PanelView } from './panel-support';
+import { axePanel, clickInPanel, hostCount, inPanel, onPage, panelReady, readPanel, type PanelView } from './panel-support';
 
 const ORIGIN = 'https://auderghem.covservices.net/*';
 const BOOKING_URL = 'https://auderghem.covservices.net/WaitBox.asp?st=1&c0=1141&o=1';
@@ -48,21 +48,29 @@ interface GuideView {
   spots: Array<{ left: number; top: number; right: number; bottom: number }>;
   inputs: Record<string, string>;
 }
-const readGuide = (page: Page) =>
-  inPanel<GuideView | null>(
+/** The guide as the panel frame shows it, and the outlines the content script draws over the page (elements of its own, outside the page's body). */
+const readGuide = async (page: Page): Promise<GuideView | null> => {
+  const shown = await inPanel<Omit<GuideView, 'spots'> | null>(
     page,
     `(root) => {
       const g = root.querySelector('section.guide');
-      const box = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       return {
         step: g ? g.dataset.step : null,
         text: g ? g.textContent.replace(/\\s+/g, ' ') : '',
         buttons: g ? [...g.querySelectorAll('button')].map((b) => b.textContent) : [],
-        spots: [...root.querySelectorAll('.spot')].filter((s) => s.style.display !== 'none').map((s) => box(s.getBoundingClientRect())),
         inputs: Object.fromEntries([...root.querySelectorAll('.draft input')].map((i) => [i.name, i.value])),
       };
     }`,
   );
+  if (!shown) return null;
+  const spots = await onPage<GuideView['spots']>(
+    page,
+    `[...document.documentElement.children]
+      .filter((e) => e !== document.head && e !== document.body && e.style.borderTopWidth === '3px' && e.style.display !== 'none')
+      .map((s) => { const r = s.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; })`,
+  );
+  return { ...shown, spots };
+};
 const untilGuide = (page: Page, what: string, test: (g: GuideView) => boolean) =>
   eventually(async () => {
     const g = await readGuide(page);

@@ -136,43 +136,13 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
 }
 
 /**
- * Runs `fn` against the panel's closed shadow root. Page scripts cannot reach a closed root; the test
- * reaches it through the DevTools protocol, which sees every shadow root.
+ * Runs `fn` on the document of the panel's frame (an extension page the page's scripts cannot reach;
+ * the test reaches it as one of the tab's frames). Undefined without a panel.
  */
 export async function inPanel<T>(page: Page, fn: string): Promise<T | undefined> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const host = findNode(root, (n) => n.localName === 'be-civic-panel');
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) return undefined;
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
-    const { result } = (await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: `function () { return (${fn})(this); }`,
-      returnByValue: true,
-      awaitPromise: true,
-    })) as { result: { value: T } };
-    return result.value;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-interface CdpNode {
-  localName?: string;
-  backendNodeId: number;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-  contentDocument?: CdpNode;
-}
-function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undefined {
-  if (test(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const hit = findNode(child, test);
-    if (hit) return hit;
-  }
-  return undefined;
+  const frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/panel\.html/.test(f.url()) && !f.isDetached());
+  if (!frame) return undefined;
+  return frame.evaluate(`(${fn})(document)`).catch(() => undefined) as Promise<T | undefined>;
 }
 
 /** Polls `probe` until it returns a truthy value or the bound passes. */
