@@ -56,7 +56,9 @@ describe('no network', () => {
   const t = STRINGS.en;
   const panelText = PANEL_STRINGS.en;
 
-  const own = (s: Seen) => s.url.startsWith(`chrome-extension://${session.extensionId}/`) || /^(data|blob):/.test(s.url);
+  // The panel's page is framed under Chromium's per-session dynamic extension URL (use_dynamic_url): its own package too.
+  const own = (s: Seen) =>
+    s.url.startsWith(`chrome-extension://${session.extensionId}/`) || /^chrome-extension:\/\/[0-9a-f-]{36}\/panel\.html$/.test(s.url) || /^(data|blob):/.test(s.url);
   /** The opened documents, and the favicon that the browser itself (not a script) asks for beside each. */
   const allowed = (s: Seen) =>
     (opened.has(s.url) && /^document$/i.test(s.type)) ||
@@ -113,9 +115,12 @@ describe('no network', () => {
       getSelection()!.addRange(range);
     });
     await clickInPanel(irisbox, panelText.captureButton.replace('{field}', 'Request number'));
+    // The selection is shown to confirm, and saved on the user's Save.
+    await eventually(async () => ((await readPanel(irisbox))?.buttons.some((b) => b.name === panelText.save) ? true : undefined), 'the capture to confirm');
+    await clickInPanel(irisbox, panelText.save);
     const view = await eventually(async () => {
       const v = await readPanel(irisbox);
-      return v?.text.includes('IB-DEMO-0001') ? v : undefined;
+      return v?.text.includes(panelText.savedValue.replace('{field}', 'Request number').replace('{value}', 'IB-DEMO-0001')) ? v : undefined;
     }, 'the captured number');
     expect(view.text).toContain('IB-DEMO-0001');
   });
