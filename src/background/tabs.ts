@@ -51,7 +51,7 @@ export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: 
   };
 }
 
-type TabHandlers = Pick<Handlers, 'page:seen' | 'page:focus-panel' | 'panel:layout' | 'panel:selection' | 'panel:leave' | 'panel:show-service'>;
+type TabHandlers = Pick<Handlers, 'page:seen' | 'page:focus-panel' | 'page:crowded' | 'panel:layout' | 'panel:selection' | 'panel:leave' | 'panel:show-service'>;
 
 const tabOf = (sender: SenderInfo) => sender.tabId ?? refuse('slice.no-tab');
 
@@ -70,6 +70,10 @@ export function tabHandlers(ctx: Context): TabHandlers {
     },
     'page:focus-panel': (_, sender) => {
       ctx.deps.toPanel?.(tabOf(sender), { kind: 'focus' });
+      return null;
+    },
+    'page:crowded': ({ crowded }, sender) => {
+      ctx.deps.toPanel?.(tabOf(sender), { kind: 'crowded', crowded });
       return null;
     },
     'panel:layout': async (size, sender) => {

@@ -49,6 +49,7 @@ function validPayloads(dossierId: string): Record<MessageType, unknown> {
   return {
     'page:seen': { page: 'irisbox-birth' },
     'page:focus-panel': {},
+    'page:crowded': { crowded: true },
     'guide:targets': {},
     'guide:seen': { found: [true], fields: [] },
     'panel:open': {},

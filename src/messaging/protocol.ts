@@ -38,6 +38,8 @@ const empty = z.strictObject({});
 export const PROTOCOL = {
   /** The content script's page: the page it recognised at its own URL (null: none), kept per tab for its panel frame. */
   'page:seen': { from: 'content', request: z.strictObject({ page: z.nullable(id) }) },
+  /** No corner of the viewport is free of the page's primary buttons (or one is again): the panel folds to its tab unless the user opened it. */
+  'page:crowded': { from: 'content', request: z.strictObject({ crowded: z.boolean() }) },
   /** The shortcut moved focus into the panel's frame: the frame focuses its heading (and unfolds). */
   'page:focus-panel': { from: 'content', request: empty },
   /** On a booking page: the site's steps and the services' labels to look for. */
@@ -136,6 +138,7 @@ export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['req
 export interface ResponseMap {
   'page:seen': null;
   'page:focus-panel': null;
+  'page:crowded': null;
   'guide:targets': GuideTargets;
   'guide:seen': null;
   'panel:open': PanelOpening;

@@ -121,6 +121,7 @@ export interface GuideReading {
 export type PanelPush =
   | { kind: 'changed' }
   | { kind: 'focus' }
+  | { kind: 'crowded'; crowded: boolean }
   | { kind: 'guide'; reading: GuideReading };
 
 /** Sent by the background to the content script of a tab's top frame. */

@@ -76,8 +76,9 @@ export function createActions(session: FrameSession): PanelActions & { enter(): 
 
   const actions = {
     toggle() {
-      const collapsed = !model().collapsed;
-      update({ collapsed });
+      const m = model();
+      const collapsed = !(m.collapsed || (!!m.crowded && !m.userExpanded));
+      update({ collapsed, userExpanded: !collapsed });
       focus(collapsed ? '.tab' : 'h2');
       send('panel:collapse', { collapsed }).catch(() => undefined);
     },
@@ -152,8 +153,9 @@ export function createActions(session: FrameSession): PanelActions & { enter(): 
     },
     /** The shortcut brought focus into the frame: unfold if folded, and focus the heading. */
     enter() {
-      if (model().collapsed) {
-        update({ collapsed: false });
+      const m = model();
+      if (m.collapsed || (m.crowded && !m.userExpanded)) {
+        update({ collapsed: false, userExpanded: true });
         send('panel:collapse', { collapsed: false }).catch(() => undefined);
       }
       focus('h2');

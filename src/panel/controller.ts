@@ -39,6 +39,8 @@ interface Mounted {
   /** The size of the open panel, kept while it is folded, to find a corner where it would fit. */
   expanded?: { width: number; height: number };
   placement?: Placement;
+  /** No corner is free of the page's primary buttons: the frame shows the panel folded unless the user opened it. */
+  crowded?: boolean;
   returnFocus?: Element | null;
 }
 
@@ -116,6 +118,11 @@ export function startPortal(index: RecognitionIndex, started: number, withGuide?
     const fitted = fitTo(want, viewport);
     const placement = choosePlacement(fitted, viewport, obstacles, shown.placement);
     shown.placement = placement ?? shown.placement ?? 'right-top';
+    const crowded = placement === undefined;
+    if (crowded !== (shown.crowded ?? false)) {
+      shown.crowded = crowded;
+      void request('page:crowded', { crowded }).catch(() => undefined);
+    }
     shown.host.fit(boxAt(shown.placement, fitTo(shown.size, viewport), viewport));
   };
   const schedulePlacement = () => {

@@ -30,7 +30,8 @@ export function startFrame(container: HTMLElement): void {
   let again = false;
 
   const draw = () => {
-    render(<Panel model={{ ...model, today: today() }} actions={actions} Guide={GuideView} guideActions={guideActions} />, container);
+    const folded = model.collapsed || (!!model.crowded && !model.userExpanded);
+    render(<Panel model={{ ...model, collapsed: folded, today: today() }} actions={actions} Guide={GuideView} guideActions={guideActions} />, container);
     document.documentElement.lang = model.lang;
     // Measured after every drawing, not only on resize: the browser does not render a frame it keeps
     // out of sight, so a ResizeObserver there would wait for a size that only this report can give.
@@ -89,6 +90,7 @@ export function startFrame(container: HTMLElement): void {
     if (push.kind === 'changed') void open();
     else if (push.kind === 'guide') update({ guide: { ...model.guide, reading: push.reading } });
     else if (push.kind === 'focus') actions.enter();
+    else if (push.kind === 'crowded') update({ crowded: push.crowded });
   });
   // The background's change notices reach every extension page, this one too.
   browser.runtime.onMessage.addListener((message: unknown) => {

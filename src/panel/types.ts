@@ -31,6 +31,10 @@ export interface PanelModel {
   /** undefined while loading; `null` when the background could not give it (the catalog part still shows). */
   state?: PageState | null;
   collapsed: boolean;
+  /** No corner of the page is free of its primary buttons: shown as the small tab unless the user opened it. */
+  crowded?: boolean;
+  /** The user opened the panel themselves: it stays open even where it has to cover a button. */
+  userExpanded?: boolean;
   /** Something on the page covers the panel: its buttons do nothing until it is fully visible again. */
   covered: boolean;
   /** The latest outcome, read out by screen readers. */

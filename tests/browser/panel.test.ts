@@ -154,6 +154,23 @@ describe('the panel on portal pages', () => {
     await page.close();
   });
 
+  it('folds to its tab where every corner holds a primary button, and opens where the user asks', async () => {
+    await session.serve('https://my.belgium.be/de', {
+      html: `<!doctype html><html lang="de"><head><title>my.belgium.be</title></head><body><form>
+        ${['top: 20px; right: 20px', 'bottom: 20px; right: 20px', 'top: 20px; left: 20px', 'bottom: 20px; left: 20px'].map((at) => `<button type="submit" style="position: fixed; ${at}; width: 200px; height: 80px">Weiter</button>`).join('')}
+        </form></body></html>`,
+    });
+    const page = await session.open('https://my.belgium.be/de');
+    const folded = await eventually(async () => {
+      const v = await readPanel(page);
+      return v && !v.loading && v.collapsed ? v : undefined;
+    }, 'the panel folded to its tab');
+    expect(folded.buttons.map((b) => b.name)).toEqual(['Show Be Civic']);
+    await clickInPanel(page, 'Show Be Civic');
+    await eventually(async () => ((await readPanel(page))?.collapsed === false ? true : undefined), 'the panel open at the user’s request');
+    await page.close();
+  });
+
   it('collapses to a small tab and opens again, from the keyboard too, without trapping focus', async () => {
     const page = await session.open('https://my.belgium.be/fr');
     await panelReady(page);
