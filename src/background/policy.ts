@@ -14,7 +14,7 @@ import { PROTOCOL, type MessageType, type Origin, type RequestOf } from '../mess
 import type { SenderInfo } from '../messaging/router';
 import { hostMatches, pathMatches } from '../recognise';
 
-function pagesAt(catalog: CompiledCatalog, url: string | undefined): CompiledPage[] {
+export function pagesAt(catalog: CompiledCatalog, url: string | undefined): CompiledPage[] {
   if (!url) return [];
   let parsed: URL;
   try {
@@ -25,11 +25,6 @@ function pagesAt(catalog: CompiledCatalog, url: string | undefined): CompiledPag
   if (parsed.protocol !== 'https:') return [];
   const host = parsed.hostname.toLowerCase();
   return catalog.pages.filter((page) => page.hosts.some((h) => hostMatches(h, host)) && page.paths.some((p) => pathMatches(p, parsed.pathname)));
-}
-
-/** Whether the catalog page `page` is one of the pages at this URL (a content script's report is checked so). */
-export function pageFitsUrl(catalog: CompiledCatalog, page: string, url: string): boolean {
-  return pagesAt(catalog, url).some((p) => p.id === page);
 }
 
 /** The host of the sender's page (a content script's own, the panel's tab's), when it has a readable one. */
@@ -87,8 +82,17 @@ const serves = (pages: CompiledPage[], artefact: string): AppError | undefined =
  * What a content script's or the panel's page may touch, per message. A message without a rule
  * carries nothing of the user's (catalog texts, the panel's words) or only acts on the sender's own tab.
  */
+const sameOrigin = (a: string, b: string | undefined) => {
+  try {
+    return b !== undefined && new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+};
+
 const SLICE_RULES: { [T in MessageType]?: SliceRule<T> } = {
-  'page:seen': ({ page }, pages) => (page === null || onPage(pages, page) ? undefined : { code: 'slice.wrong-page', params: { page } }),
+  // The document's address now (after a single-page navigation), only within the sender's own origin.
+  'page:recognise': ({ url }, _pages, sender) => (sameOrigin(url, sender.tabUrl) ? undefined : { code: 'sender.not-catalog-page', params: { type: 'page:recognise' } }),
   'page:describe': ({ page }, pages) => (onPage(pages, page) ? undefined : { code: 'slice.wrong-page', params: { page } }),
   'page:state': ({ page }, pages) => (onPage(pages, page) ? undefined : { code: 'slice.wrong-page', params: { page } }),
   'panel:collapse': (_, _pages, sender) => (senderHost(sender) ? undefined : { code: 'slice.no-tab' }),

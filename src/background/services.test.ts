@@ -140,7 +140,7 @@ describe('content scripts get only their page slice', () => {
     await expect(h.call('dossier:list', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
     await expect(h.call('backup:export', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
     await expect(h.call('data:wipe', { confirm: true }, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
-    await expect(h.call('page:seen', { page: 'irisbox-birth' }, { fromExtensionPage: false, kind: 'content', tabUrl: 'https://example.org/', tabId: 3 })).rejects.toMatchObject({ code: 'sender.not-catalog-page' });
+    await expect(h.call('page:recognise', { url: 'https://example.org/' }, { fromExtensionPage: false, kind: 'content', tabUrl: 'https://example.org/', tabId: 3 })).rejects.toMatchObject({ code: 'sender.not-catalog-page' });
     await expect(h.call('page:describe', { page: 'irisbox-birth', lang: 'fr' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.no-page' });
     await expect(h.call('page:state', { page: 'irisbox-birth' }, BIRTH_CONTENT)).rejects.toMatchObject({ code: 'sender.wrong-kind' });
     await expect(h.call('appointment:save', { id: 'a', dossierId: dossier.id, service: 's', start: '2026-12-01T09:30' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.not-booking-page' });

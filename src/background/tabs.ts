@@ -10,8 +10,9 @@
 import type { CompiledCatalog } from '../catalog/compiled';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import { refuse } from '../model/errors';
-import type { ContentPush } from '../model/views';
-import { isCatalogUrl, pageFitsUrl } from './policy';
+import type { ContentPush, ContentReport, PageSignals } from '../model/views';
+import { isCatalogUrl } from './policy';
+import { recogniseAt } from './recognition';
 import type { Context } from './context';
 
 export interface TabPage {
@@ -24,9 +25,18 @@ export const MAX_SELECTION = 2_000;
 /** Text of a booking confirmation read for the appointment. */
 const MAX_PAGE_TEXT = 20_000;
 
+/** A content script's report, as far as it has the right shape (it is ours, but checked like any arrival). */
+function parseReport(answer: unknown): ContentReport | undefined {
+  if (!answer || typeof answer !== 'object') return undefined;
+  const { url, probe } = answer as { url?: unknown; probe?: Partial<PageSignals> };
+  if (typeof url !== 'string') return undefined;
+  const fine =
+    probe && typeof probe.title === 'string' && Array.isArray(probe.headings) && probe.headings.every((h) => typeof h === 'string') && probe.has && typeof probe.has === 'object';
+  return fine ? { url, probe: { title: probe.title!, headings: probe.headings!, has: probe.has as Record<string, boolean> } } : { url };
+}
+
 export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: ContentPush) => Promise<unknown>) {
   const pages = new Map<number, TabPage>();
-  const fits = (report: TabPage) => isCatalogUrl(catalog, report.url) && pageFitsUrl(catalog, report.page, report.url);
 
   return {
     pages,
@@ -40,9 +50,10 @@ export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: 
       if (sender.kind !== 'panel' || sender.tabId === undefined) return sender;
       let known = pages.get(sender.tabId);
       if (!known) {
-        const answer = (await ask(sender.tabId, { kind: 'be-civic:report' }).catch(() => undefined)) as Partial<TabPage> | undefined;
-        if (answer && typeof answer.page === 'string' && typeof answer.url === 'string' && fits({ page: answer.page, url: answer.url })) {
-          known = { page: answer.page, url: answer.url };
+        const report = parseReport(await ask(sender.tabId, { kind: 'be-civic:report' }).catch(() => undefined));
+        const page = report && isCatalogUrl(catalog, report.url) ? recogniseAt(catalog, report.url, report.probe).page : null;
+        if (report && page) {
+          known = { page, url: report.url };
           pages.set(sender.tabId, known);
         }
       }
@@ -51,7 +62,7 @@ export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: 
   };
 }
 
-type TabHandlers = Pick<Handlers, 'page:seen' | 'page:focus-panel' | 'page:crowded' | 'panel:layout' | 'panel:selection' | 'panel:leave' | 'panel:show-service'>;
+type TabHandlers = Pick<Handlers, 'page:recognise' | 'page:focus-panel' | 'page:crowded' | 'panel:layout' | 'panel:selection' | 'panel:leave' | 'panel:show-service'>;
 
 const tabOf = (sender: SenderInfo) => sender.tabId ?? refuse('slice.no-tab');
 
@@ -64,9 +75,11 @@ export function tabHandlers(ctx: Context): TabHandlers {
   const { tabs } = ctx;
   const toContent = (sender: SenderInfo, push: ContentPush) => ctx.deps.toContent?.(tabOf(sender), push) ?? Promise.resolve(undefined);
   return {
-    'page:seen': ({ page }, sender) => {
-      tabs.seen(tabOf(sender), page === null ? null : { page, url: sender.tabUrl ?? refuse('slice.no-tab') });
-      return null;
+    'page:recognise': ({ url, probe }, sender) => {
+      const recognised = recogniseAt(ctx.catalog, url, probe);
+      // Until the page has answered the signals asked, the tab keeps no page.
+      tabs.seen(tabOf(sender), recognised.page ? { page: recognised.page, url } : null);
+      return recognised;
     },
     'page:focus-panel': (_, sender) => {
       ctx.deps.toPanel?.(tabOf(sender), { kind: 'focus' });

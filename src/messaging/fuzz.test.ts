@@ -47,7 +47,7 @@ function junk(r: () => number, depth = 0): unknown {
 function validPayloads(dossierId: string): Record<MessageType, unknown> {
   const ref = { dossierId, artefact: 'birth-certificate' };
   return {
-    'page:seen': { page: 'irisbox-birth' },
+    'page:recognise': { url: 'https://irisbox.irisnet.be/irisbox/birth/form' },
     'page:focus-panel': {},
     'page:crowded': { crowded: true },
     'guide:targets': {},

@@ -15,6 +15,7 @@ import type {
   PageDescription,
   PageState,
   PanelOpening,
+  Recognised,
   PanelStrings,
   ProgressView,
   StorageEstimate,
@@ -36,8 +37,26 @@ const artefactRef = { dossierId: id, artefact: id };
 const empty = z.strictObject({});
 
 export const PROTOCOL = {
-  /** The content script's page: the page it recognised at its own URL (null: none), kept per tab for its panel frame. */
-  'page:seen': { from: 'content', request: z.strictObject({ page: z.nullable(id) }) },
+  /**
+   * Which catalog page the content script's document is: decided here from the sender's own URL and,
+   * where the catalog tells pages apart by DOM signals, from what the page shows for those (asked in the
+   * answer, then given back as `probe`). Kept per tab for its panel frame. `url` is the document's
+   * address now, which a single-page navigation changes before the browser's record of the sender
+   * does: it counts only within the sender's own origin.
+   */
+  'page:recognise': {
+    from: 'content',
+    request: z.strictObject({
+      url: z.string().check(z.maxLength(4_000)),
+      probe: z.optional(
+        z.strictObject({
+          title: z.string().check(z.maxLength(1_000)),
+          headings: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(200)),
+          has: z.record(z.string().check(z.maxLength(500)), z.boolean()),
+        }),
+      ),
+    }),
+  },
   /** No corner of the viewport is free of the page's primary buttons (or one is again): the panel folds to its tab unless the user opened it. */
   'page:crowded': { from: 'content', request: z.strictObject({ crowded: z.boolean() }) },
   /** The shortcut moved focus into the panel's frame: the frame focuses its heading (and unfolds). */
@@ -136,7 +155,7 @@ export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
 
 export interface ResponseMap {
-  'page:seen': null;
+  'page:recognise': Recognised;
   'page:focus-panel': null;
   'page:crowded': null;
   'guide:targets': GuideTargets;

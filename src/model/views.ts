@@ -91,6 +91,21 @@ export interface PageState {
   bookings?: BookingService[];
 }
 
+/** What a page shows for the DOM signals of the catalog pages at its URL (the content script's reading). */
+export interface PageSignals {
+  title: string;
+  headings: string[];
+  has: Record<string, boolean>;
+}
+
+/** The background's answer to a content script's `page:recognise`. */
+export interface Recognised {
+  /** The catalog page this document is, or null. */
+  page: string | null;
+  /** The pages at this URL are told apart by these signals: probe them and ask again (late-rendered content too). */
+  ask?: { title: boolean; headings: boolean; selectors: string[] };
+}
+
 /** All a panel frame needs to draw itself, in one answer: its page, its words and its slice. */
 export interface PanelOpening {
   page: string;
@@ -134,6 +149,12 @@ export type ContentPush =
   | { kind: 'be-civic:focus-page' }
   | { kind: 'be-civic:show-service'; index: number }
   | { kind: 'be-civic:report' };
+
+/** A content script's answer to `be-civic:report`: where it is and what it read there. */
+export interface ContentReport {
+  url: string;
+  probe?: PageSignals;
+}
 
 /** One dossier with everything that belongs to it, for the dashboard. */
 export interface DossierDetail {

@@ -8,7 +8,6 @@
  * browser events and the real location count.
  */
 import type { ContentPush } from '../model/views';
-import type { RecognitionIndex } from '../recognise';
 import { extensionAlive, request, runtime } from './api';
 import { doc } from './dom';
 import { followPage } from './follow';
@@ -45,14 +44,13 @@ interface Mounted {
 }
 
 /** `withGuide` is given by the content script of booking hosts only (src/panel/guide.ts). */
-export function startPortal(index: RecognitionIndex, started: number, withGuide?: () => PageGuide): { stop(): void; timings: Timings } {
+export function startPortal(started: number, withGuide?: () => PageGuide): { stop(): void; timings: Timings } {
   const timings: Timings = { started, recognitions: 0 };
   const life = new AbortController();
   const signal = life.signal;
   const api = runtime();
   const guide = withGuide?.();
   let current: Mounted | undefined;
-  let generation = 0;
   /** The page removed or re-styled the panel once too often: the panel stays away on this page. */
   let refused = false;
   let placeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,13 +73,11 @@ export function startPortal(index: RecognitionIndex, started: number, withGuide?
     shown.host.destroy();
   };
 
-  const mount = async (page: string) => {
+  /** The background recorded the page when it recognised it, before the frame asks for it. */
+  const mount = (page: string) => {
     unmount();
-    const gen = ++generation;
     buttons = undefined;
-    // The background learns the page before the frame asks for it.
-    const told = await request('page:seen', { page }).then(() => true, () => false);
-    if (!told || gen !== generation || refused || signal.aborted) return;
+    if (refused || signal.aborted) return;
     const host = createHost(api!.getURL('/panel.html'), FRAME_TITLE, () => {
       refused = true;
       if (current?.host === host) current = undefined;
@@ -186,7 +182,7 @@ export function startPortal(index: RecognitionIndex, started: number, withGuide?
         guide?.show(push.index);
         return null;
       case 'be-civic:report':
-        return shown ? { page: shown.page, url: location.href } : null;
+        return following.report();
       case 'be-civic:changed':
         guide?.refresh();
         return null;
@@ -201,19 +197,14 @@ export function startPortal(index: RecognitionIndex, started: number, withGuide?
   api?.onMessage.addListener(onRuntimeMessage);
 
   const following = followPage({
-    index,
     signal,
     timings,
     stop,
     recognised(page) {
       if (page) {
-        if (current?.page !== page) void mount(page);
-      } else {
-        generation++;
-        if (current) {
-          unmount();
-          void request('page:seen', { page: null }).catch(() => undefined);
-        }
+        if (current?.page !== page) mount(page);
+      } else if (current) {
+        unmount();
       }
     },
     moved() {

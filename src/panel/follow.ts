@@ -1,12 +1,14 @@
 /**
- * Following the page: recognise it again when its address changes (single-page navigation, history,
- * hash) or when content it waits for renders late, coalescing bursts without starving recognition.
- * Only trusted browser events and the real location count; every listener ends with the signal.
+ * Following the page: have it recognised again when its address changes (single-page navigation,
+ * history, hash) or when content it waits for renders late, coalescing bursts without starving
+ * recognition. The background recognises (src/background/recognition.ts): this side only reads what
+ * it is asked — the title, the headings, whether a selector matches — on the page it is on. Only
+ * trusted browser events and the real location count; every listener ends with the signal.
  */
-import { awaitsSignals, recognise, type RecognitionIndex } from '../recognise';
-import { extensionAlive } from './api';
+import type { PageSignals, Recognised } from '../model/views';
+import { extensionAlive, request } from './api';
 import { doc } from './dom';
-import { documentProbe } from './probe';
+import { readSignals } from './probe';
 import type { Timings } from './types';
 
 /** How long a URL whose rules wait on DOM signals is watched for late-rendered content. */
@@ -19,7 +21,6 @@ const MAX_SETTLE_MS = 500;
 const POLL_MS = 500;
 
 export function followPage(options: {
-  index: RecognitionIndex;
   signal: AbortSignal;
   timings: Timings;
   /** The page recognised now (its catalog id), or undefined when the address is no catalog page. */
@@ -28,9 +29,12 @@ export function followPage(options: {
   moved(): void;
   /** The extension was updated or removed under us. */
   stop(): void;
-}): { recogniseNow(): void; stop(): void } {
-  const { index, signal, timings } = options;
+}): { recogniseNow(): void; stop(): void; report(): { url: string; probe?: PageSignals } } {
+  const { signal, timings } = options;
   let lastUrl = '';
+  /** What the background asked this URL's page, and the page's last answers. */
+  let asked: { url: string; ask: NonNullable<Recognised['ask']>; probe?: PageSignals } | undefined;
+  let round = 0;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let settleDeadline = 0;
   let lateWatch: MutationObserver | undefined;
@@ -48,9 +52,30 @@ export function followPage(options: {
     const moved = url !== lastUrl;
     lastUrl = url;
     timings.recognitions++;
-    const [match] = recognise(index, url, documentProbe());
-    if (moved) watchLateRender(awaitsSignals(index, url));
-    options.recognised(match?.page);
+    const mine = ++round;
+    const known = asked?.url === url ? asked.ask : undefined;
+    const ask = (probe?: PageSignals) => request('page:recognise', probe ? { url, probe } : { url });
+    const probe = known && readSignals(known);
+    void ask(probe)
+      .then(async (answer) => {
+        if (answer.ask && !probe) {
+          const read = readSignals(answer.ask);
+          asked = { url, ask: answer.ask, probe: read };
+          return ask(read);
+        }
+        if (answer.ask) asked = { url, ask: answer.ask, ...(probe ? { probe } : {}) };
+        return answer;
+      })
+      .then(
+        (answer) => {
+          if (mine !== round || signal.aborted) return;
+          if (moved) watchLateRender(!!answer.ask);
+          options.recognised(answer.page ?? undefined);
+        },
+        () => {
+          if (mine === round && !extensionAlive()) options.stop();
+        },
+      );
   };
 
   /** Coalesces bursts (mutation floods, rapid history changes) into one recognition, without starving it. */
@@ -105,6 +130,7 @@ export function followPage(options: {
 
   return {
     recogniseNow,
+    report: () => ({ url: location.href, ...(asked?.url === location.href && asked.probe ? { probe: asked.probe } : {}) }),
     stop() {
       clearTimeout(settleTimer);
       lateWatch?.disconnect();

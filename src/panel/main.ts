@@ -5,16 +5,12 @@
  * work itself starts once the document is parsed, where document_idle would have started it.
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import index from '../catalog/generated/recognition.json';
-import { RECOGNITION_FORMAT, type RecognitionIndex } from '../recognise';
 import { startPortal } from './controller';
 import { runtime } from './api';
 import { pinDocument } from './pin';
 import type { PageGuide } from './types';
 
 export function runPortal(ctx: ContentScriptContext, withGuide?: () => PageGuide): void {
-  const recognition = index as RecognitionIndex;
-  if (recognition.format !== RECOGNITION_FORMAT) return;
   pinDocument(document);
   if (!runtime()) return;
   // WXT stops an older copy of this script when a DOM event with this name reaches `document`; a page
@@ -27,7 +23,7 @@ export function runPortal(ctx: ContentScriptContext, withGuide?: () => PageGuide
   const start = () => {
     if (ctx.isInvalid) return;
     slot[SLOT]?.stop();
-    const portal = startPortal(recognition, performance.now(), withGuide);
+    const portal = startPortal(performance.now(), withGuide);
     slot[SLOT] = portal;
     ctx.onInvalidated(() => {
       portal.stop();

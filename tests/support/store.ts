@@ -127,8 +127,9 @@ export const CATALOG = {
 
 export const PAGE: SenderInfo = { fromExtensionPage: true };
 /**
- * The panel frame of a tab whose content script recognised `page` at `tabUrl` (the harness reports it
- * first as that content script would, with `page:seen`); OTHER_CATALOG_TAB's script recognised none.
+ * The panel frame of a tab whose content script is at `tabUrl`, where the catalog has `page` (the harness
+ * has that tab's page recognised first, as its content script would, with `page:recognise`); at
+ * OTHER_CATALOG_TAB's URL the catalog has no page.
  */
 export const BIRTH_TAB: SenderInfo = { fromExtensionPage: false, kind: 'panel', tabUrl: 'https://irisbox.irisnet.be/irisbox/birth/form?x=1', tabId: 7, page: 'irisbox-birth' };
 export const BOOKING_TAB: SenderInfo = { fromExtensionPage: false, kind: 'panel', tabUrl: 'https://rdv.irisnet.be/booking', tabId: 8, page: 'irisbox-booking' };
@@ -172,7 +173,7 @@ export function harness(name = `test-${++counter}-${Math.random().toString(36).s
     // A panel frame's tab: its content script reports its page first, as in the browser.
     if (sender?.kind === 'panel' && sender.tabId !== undefined && sender.tabUrl) {
       const content: SenderInfo = { fromExtensionPage: false, kind: 'content', tabUrl: sender.tabUrl, tabId: sender.tabId };
-      await route({ type: 'page:seen', payload: { page: sender.page ?? null } }, content, services);
+      await route({ type: 'page:recognise', payload: { url: sender.tabUrl } }, content, services);
     }
     // The background completes a panel's sender from its tab's record, never from the sender itself.
     const described = sender?.kind === 'panel' ? { fromExtensionPage: false, kind: 'panel' as const, tabId: sender.tabId } : sender;

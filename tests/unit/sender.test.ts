@@ -26,7 +26,7 @@ const services = { handlers, admit: (type: never, payload: never, sender: Sender
 type Sender = Browser.runtime.MessageSender;
 const tab = (url: string, id = 7) => ({ id, url, index: 0, pinned: false, highlighted: false, windowId: 1, active: true, incognito: false, selected: true, discarded: false, autoDiscardable: true, groupId: -1 }) as unknown as Sender['tab'];
 const ask = (sender: Sender, type: string, payload: unknown = {}) => route({ type, payload }, describeSender(sender, OPTIONS), services);
-const seen = (sender: Sender) => ask(sender, 'page:seen', { page: 'irisbox-certificate' });
+const seen = (sender: Sender) => ask(sender, 'page:recognise', { url: sender.url });
 const frame = (extra: Partial<Sender> = {}): Sender => ({ id: 'be-civic', url: 'chrome-extension://be-civic/panel.html', frameId: 4, tab: tab(CATALOG_PAGE), ...extra });
 
 describe('sender checks', () => {
@@ -51,9 +51,11 @@ describe('sender checks', () => {
     expect((await seen({ id: 'be-civic', url: CATALOG_PAGE, frameId: 1, tab: tab('https://attacker.example/', 9) })).ok).toBe(false);
   });
 
-  it('refuses a content script claiming a page its URL does not serve', async () => {
-    const reply = await ask({ id: 'be-civic', url: CATALOG_PAGE, frameId: 0, tab: tab(CATALOG_PAGE) }, 'page:seen', { page: 'my-belgium-home' });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'slice.wrong-page' } });
+
+  it('a content script’s address counts only within its own origin (a single-page navigation, never another site)', async () => {
+    const top: Sender = { id: 'be-civic', url: CATALOG_PAGE, frameId: 0, tab: tab(CATALOG_PAGE) };
+    expect(await ask(top, 'page:recognise', { url: 'https://irisbox.irisnet.be/irisbox/other' })).toEqual({ ok: true, data: 'handled' });
+    expect(await ask(top, 'page:recognise', { url: 'https://my.belgium.be/fr' })).toMatchObject({ ok: false, error: { code: 'sender.not-catalog-page' } });
   });
 
   it('an extension frame inside a portal tab (the panel frame) gets none of the dashboard’s messages', async () => {
@@ -81,7 +83,7 @@ describe('sender checks', () => {
     const top: Sender = { id: 'be-civic', url: CATALOG_PAGE, frameId: 0, tab: tab(CATALOG_PAGE) };
     expect(await ask(top, 'page:state', { page: 'irisbox-certificate' })).toMatchObject({ ok: false, error: { code: 'sender.wrong-kind' } });
     expect(await ask(top, 'progress:set-status', { dossierId: 'd', artefact: 'criminal-record-extract', status: 'obtained' })).toMatchObject({ ok: false });
-    expect(await ask(frame(), 'page:seen', { page: 'irisbox-certificate' })).toMatchObject({ ok: false, error: { code: 'sender.wrong-kind' } });
+    expect(await ask(frame(), 'page:recognise', { url: CATALOG_PAGE })).toMatchObject({ ok: false, error: { code: 'sender.wrong-kind' } });
   });
 
   it('the dashboard in its own tab keeps its messages (guard: passes before the fix too)', async () => {
