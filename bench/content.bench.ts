@@ -1,9 +1,14 @@
 /**
  * The content script's cost to the user's page, measured on the built extension in Chromium:
- * - its JavaScript, gzipped (budget 15 KB: no schema, PDF or YAML library in it);
- * - the panel's time to visible after the script starts (the shell painted in the first frame), and
- *   to ready (the background's texts and the user's data shown), read from the content script's own
- *   world where it keeps its timings; the first load wakes the service worker and is reported apart;
+ * - its JavaScript, gzipped (budget 6 KB, CONTENT_SCRIPT_BUDGET_KB: it recognises through the
+ *   background and hosts the panel's frame; no UI, schema, index or matcher in it);
+ * - the panel's time to visible after the script starts (the frame placed and shown, once the panel
+ *   inside it gave its size), and to ready (the background's texts and the user's data in the frame),
+ *   read from the content script's own world where it keeps its timings; the first load wakes the
+ *   service worker and is reported apart;
+ * - long tasks over 50 ms attributed to the extension's own scripts from a CPU profile (the DevTools
+ *   Profiler of the page's renderer, where the content script runs, and of the panel's frame from the
+ *   moment it is attached): runs of consecutive samples whose stack holds a chrome-extension:// script;
  * - long tasks (> 50 ms) on the page while the content script works, from PerformanceObserver
  *   ('longtask') registered before the page's own scripts, counting only what runs once the document is
  *   parsed (when the content script starts), so the 50,000-node page's own build script is not counted;
@@ -13,10 +18,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
 import { CHROME_BUILD, ROOT, eventually, findChromium, launch, type Session } from '../tests/browser/harness';
 import { contentScriptWorld } from '../tests/browser/recorder';
 import type { Bench, BenchResult } from './types';
+import { BOOKING_SCRIPT_BUDGET_KB, CONTENT_SCRIPT_BUDGET_KB } from './budgets';
 
 interface Timings {
   started: number;
@@ -41,6 +47,41 @@ const LONG_TASKS = `
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
 `;
+
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { url: string; functionName: string }; children?: number[] }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Runs of consecutive samples (µs deltas) whose stack holds one of the extension's scripts: each run is one stretch of its work on that thread. */
+export function extensionStretches(profile: CpuProfile, origin: string): number[] {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const mine = !!node && (node.callFrame.url.startsWith(origin) || (parent.has(id) && isOurs(parent.get(id)!)));
+    ours.set(id, mine);
+    return mine;
+  };
+  const stretches: number[] = [];
+  let run = 0;
+  profile.samples.forEach((id, i) => {
+    const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (isOurs(id)) run += delta;
+    else if (run > 0) {
+      stretches.push(run);
+      run = 0;
+    }
+  });
+  if (run > 0) stretches.push(run);
+  return stretches;
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const max = (xs: number[]) => Math.max(...xs);
@@ -70,9 +111,28 @@ async function baseline(context: BrowserContext, url: string): Promise<LongTask[
   return tasks;
 }
 
-async function measure(session: Session, url: string): Promise<{ timings: Timings; longTasks: LongTask[]; firstPaint: number }> {
+async function measure(session: Session, url: string): Promise<{ timings: Timings; longTasks: LongTask[]; firstPaint: number; stretches: number[] }> {
   const page: Page = await session.context.newPage();
   await page.addInitScript(LONG_TASKS);
+  // The page's renderer runs the content script: profiled from before the navigation.
+  const profiler = await session.context.newCDPSession(page);
+  await profiler.send('Profiler.enable');
+  await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+  await profiler.send('Profiler.start');
+  // The panel's frame runs in the extension's process: profiled from when Playwright attaches it.
+  let frameProfiler: CDPSession | undefined;
+  const onFrame = async (frame: Frame) => {
+    if (frameProfiler || !/\/panel\.html/.test(frame.url())) return;
+    try {
+      frameProfiler = await session.context.newCDPSession(frame);
+      await frameProfiler.send('Profiler.enable');
+      await frameProfiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await frameProfiler.send('Profiler.start');
+    } catch {
+      frameProfiler = undefined;
+    }
+  };
+  page.on('framenavigated', (frame) => void onFrame(frame));
   await page.goto(url);
   const world = await contentScriptWorld(page, session.extensionId);
   try {
@@ -84,8 +144,13 @@ async function measure(session: Session, url: string): Promise<{ timings: Timing
     await page.waitForTimeout(300);
     // Same time origin: the content script's world shares the document's performance timeline.
     const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-paint')[0]?.startTime ?? Infinity);
-    return { timings, longTasks: await longTasksAfterParse(page), firstPaint };
+    const origin = 'chrome-extension://';
+    const stretches = extensionStretches(((await profiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, origin);
+    if (frameProfiler) stretches.push(...extensionStretches(((await frameProfiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, origin));
+    return { timings, longTasks: await longTasksAfterParse(page), firstPaint, stretches };
   } finally {
+    await profiler.detach().catch(() => undefined);
+    await frameProfiler?.detach().catch(() => undefined);
     await world.cdp.detach().catch(() => undefined);
     await page.close();
   }
@@ -98,7 +163,7 @@ const bench: Bench = async ({ quick }) => {
       name: 'content script JS, gzipped',
       value: Number((gzipSync(script).length / 1024).toFixed(2)),
       unit: 'KB gzip',
-      detail: { raw: `${(script.length / 1024).toFixed(1)} KB`, budget: '15 KB' },
+      detail: { raw: `${(script.length / 1024).toFixed(1)} KB`, budget: `${CONTENT_SCRIPT_BUDGET_KB} KB`, 'before the panel frame (issue 13)': '14.5 KB' },
     },
   ];
   // The booking hosts' script (portal + booking guide) only runs on the commune sites the user granted.
@@ -107,7 +172,7 @@ const bench: Bench = async ({ quick }) => {
     name: 'booking-site content script JS, gzipped',
     value: Number((gzipSync(booking).length / 1024).toFixed(2)),
     unit: 'KB gzip',
-    detail: { raw: `${(booking.length / 1024).toFixed(1)} KB`, runs: 'granted booking hosts only' },
+    detail: { raw: `${(booking.length / 1024).toFixed(1)} KB`, runs: 'granted booking hosts only', budget: `${BOOKING_SCRIPT_BUDGET_KB} KB` },
   });
 
   const session = await launch({ locale: 'en-GB' });
@@ -128,11 +193,15 @@ const bench: Bench = async ({ quick }) => {
     const without: LongTask[] = [];
     const bigPage = PAGES.at(-1)![0];
     const visibleBig: number[] = [];
+    const stretches: number[] = [];
+    let profiled = 0;
     let loads = 0;
     let inFirstPaint = 0;
     for (let round = 0; round < rounds; round++) {
       for (const [url] of PAGES) {
-        const { timings, longTasks, firstPaint } = await measure(session, url);
+        const { timings, longTasks, firstPaint, stretches: ours } = await measure(session, url);
+        stretches.push(...ours);
+        profiled += ours.length > 0 ? 1 : 0;
         // rAF callbacks run just before the frame is painted: visible before first-paint means the
         // panel was in the page's very first paint.
         if (timings.visible! <= firstPaint) inFirstPaint++;
@@ -156,7 +225,8 @@ const bench: Bench = async ({ quick }) => {
           'first load (cold worker)': (first.timings.visible! - first.timings.started).toFixed(1),
           '50,000-node page (its own first layout included)': median(visibleBig).toFixed(0),
           'loads where the panel is in the page’s first paint': `${inFirstPaint}/${loads}`,
-          budget: '50 ms',
+          budget: '80 ms',
+          'before the panel frame (issue 13)': '28.4 ms',
         },
       },
       {
@@ -170,6 +240,18 @@ const bench: Bench = async ({ quick }) => {
         value: Number(median(ready).toFixed(1)),
         unit: 'ms',
         detail: { max: max(ready).toFixed(1), 'first load (cold worker)': (first.timings.ready! - first.timings.started).toFixed(1) },
+      },
+      {
+        name: 'long tasks > 50 ms attributed to the extension’s scripts (CPU profile)',
+        value: stretches.filter((s) => s > 50).length,
+        unit: 'tasks',
+        detail: {
+          loads,
+          'loads with extension samples': profiled,
+          'longest stretch of extension code (ms)': stretches.length ? max(stretches).toFixed(1) : '0',
+          'stretches over 16 ms': stretches.filter((s) => s > 16).length,
+          budget: 0,
+        },
       },
       {
         name: 'long tasks > 50 ms after the document is parsed, with the extension',

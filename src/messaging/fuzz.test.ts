@@ -53,7 +53,7 @@ function validPayloads(dossierId: string): Record<MessageType, unknown> {
     'guide:targets': {},
     'guide:seen': { found: [true], fields: [] },
     'panel:open': {},
-    'panel:layout': { width: 300, height: 200, collapsed: false },
+    'panel:layout': { width: 300, height: 200, collapsed: false, loaded: true },
     'panel:selection': {},
     'panel:leave': {},
     'panel:show-service': { index: 0 },

@@ -85,7 +85,13 @@ export const PROTOCOL = {
   /** The panel's size, for the content script to fit its frame and place it. */
   'panel:layout': {
     from: 'panel',
-    request: z.strictObject({ width: z.number().check(z.gte(0), z.lte(4000)), height: z.number().check(z.gte(0), z.lte(4000)), collapsed: z.boolean() }),
+    request: z.strictObject({
+      width: z.number().check(z.gte(0), z.lte(4000)),
+      height: z.number().check(z.gte(0), z.lte(4000)),
+      collapsed: z.boolean(),
+      /** The catalog's texts are in (no longer the loading shell): the benchmark's "ready". */
+      loaded: z.boolean(),
+    }),
   },
   /** At the user's click on "Capture selection": the text selected on the page, shown in the panel to confirm. */
   'panel:selection': { from: 'panel', request: empty },

@@ -143,7 +143,7 @@ export type PanelPush =
 export type ContentPush =
   | { kind: 'be-civic:changed' }
   | { kind: 'be-civic:toggle-panel' }
-  | { kind: 'be-civic:layout'; width: number; height: number; collapsed: boolean }
+  | { kind: 'be-civic:layout'; width: number; height: number; collapsed: boolean; loaded: boolean }
   | { kind: 'be-civic:selection' }
   | { kind: 'be-civic:page-text' }
   | { kind: 'be-civic:focus-page' }

@@ -125,19 +125,18 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     placeTimer ??= setTimeout(place, SETTLE_MS);
   };
 
-  const onLayout = (size: { width: number; height: number; collapsed: boolean }) => {
+  const onLayout = (size: { width: number; height: number; collapsed: boolean; loaded: boolean }) => {
     const shown = current;
     if (!shown) return;
-    const first = !shown.size;
     shown.size = size;
     if (!size.collapsed) shown.expanded = { width: size.width, height: size.height };
     place();
-    if (first) {
-      requestAnimationFrame(() => {
-        if (current === shown) timings.visible ??= performance.now();
-        timings.ready ??= timings.visible;
-      });
-    }
+    // The first frame painted with the frame shown, then with the catalog's texts in it.
+    requestAnimationFrame(() => {
+      if (current !== shown) return;
+      timings.visible ??= performance.now();
+      if (size.loaded) timings.ready ??= performance.now();
+    });
   };
 
   // ---- the background's questions -----------------------------------------------------------------

@@ -50,7 +50,7 @@ export function startFrame(container: HTMLElement): void {
     const panel = container.firstElementChild as HTMLElement | null;
     if (!panel) return;
     const rect = panel.getBoundingClientRect();
-    const size = { width: Math.ceil(rect.width), height: Math.ceil(rect.height), collapsed: panel.classList.contains('collapsed') };
+    const size = { width: Math.ceil(rect.width), height: Math.ceil(rect.height), collapsed: panel.classList.contains('collapsed'), loaded: !!model.strings };
     const key = JSON.stringify(size);
     if (key === reported || size.width === 0) return;
     reported = key;
