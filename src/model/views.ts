@@ -134,7 +134,6 @@ export interface GuideReading {
 
 /** Sent by the background to the panel frame over its port. */
 export type PanelPush =
-  | { kind: 'changed' }
   | { kind: 'focus' }
   | { kind: 'crowded'; crowded: boolean }
   | { kind: 'guide'; reading: GuideReading };

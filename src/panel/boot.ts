@@ -1,6 +1,6 @@
 /**
  * The few words the panel shows before the background's first answer (the rest arrives with
- * `panel:strings`), and the filling of `{slot}` templates. Small on purpose: it ships in the content script.
+ * `panel:open`), and the filling of `{slot}` templates.
  */
 import type { Lang } from '../i18n';
 

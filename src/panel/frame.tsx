@@ -87,8 +87,7 @@ export function startFrame(container: HTMLElement): void {
   const port = browser.runtime.connect({ name: PANEL_PORT });
   port.onMessage.addListener((raw: unknown) => {
     const push = raw as PanelPush;
-    if (push.kind === 'changed') void open();
-    else if (push.kind === 'guide') update({ guide: { ...model.guide, reading: push.reading } });
+    if (push.kind === 'guide') update({ guide: { ...model.guide, reading: push.reading } });
     else if (push.kind === 'focus') actions.enter();
     else if (push.kind === 'crowded') update({ crowded: push.crowded });
   });
