@@ -167,6 +167,11 @@ describe('content scripts get only their page slice', () => {
     expect(await h.call('appointment:save', { ...rdv, start: '2026-12-02T09:30' })).toMatchObject({ start: '2026-12-02T09:30' });
   });
 
+  it('takes the size of a panel taller than any screen (the content script caps what it shows)', async () => {
+    const h = harness();
+    expect(await h.call('panel:layout', { width: 308, height: 9_000, collapsed: false, loaded: true }, BIRTH_TAB)).toBeNull();
+  });
+
   it('remembers the collapsed panel per host', async () => {
     const h = harness();
     await h.call('panel:collapse', { collapsed: true }, BIRTH_TAB);

@@ -86,8 +86,9 @@ export const PROTOCOL = {
   'panel:layout': {
     from: 'panel',
     request: z.strictObject({
-      width: z.number().check(z.gte(0), z.lte(4000)),
-      height: z.number().check(z.gte(0), z.lte(4000)),
+      // The panel's natural size (the content script caps what it shows and the panel scrolls inside).
+      width: z.number().check(z.gte(0), z.lte(100_000)),
+      height: z.number().check(z.gte(0), z.lte(100_000)),
       collapsed: z.boolean(),
       /** The catalog's texts are in (no longer the loading shell): the benchmark's "ready". */
       loaded: z.boolean(),
