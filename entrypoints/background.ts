@@ -52,9 +52,11 @@ export default defineBackground(() => {
     toPanel,
   });
   relayPanelShortcut();
-  browser.runtime.onConnect.addListener((port) => {
-    const sender = port.sender && describeSender(port.sender, options);
-    if (port.name !== PANEL_PORT || sender?.kind !== 'panel' || sender.tabId === undefined) {
+  browser.runtime.onConnect.addListener(async (port) => {
+    const described = port.sender && describeSender(port.sender, options);
+    // Only the panel frame bound to its tab's recognised page (src/background/tabs.ts).
+    const sender = port.name === PANEL_PORT && described?.kind === 'panel' ? await services.resolve(described) : undefined;
+    if (!sender?.page || sender.tabId === undefined) {
       port.disconnect();
       return;
     }

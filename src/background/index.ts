@@ -3,7 +3,7 @@
  * the access policy that every message passes before any of them runs. entrypoints/background.ts
  * wires this to the browser; the unit tests wire it to fake-indexeddb.
  */
-import type { Services } from '../messaging/router';
+import type { SenderInfo, Services } from '../messaging/router';
 import { appointmentHandlers } from './appointments';
 import { attachmentHandlers } from './attachments';
 import { backupHandlers } from './backup';
@@ -16,7 +16,7 @@ import { progressHandlers } from './progress';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
 
-export function createServices(deps: ServiceDeps): Services & { forgetTab(tabId: number): void } {
+export function createServices(deps: ServiceDeps): Services & { forgetTab(tabId: number): void; resolve(sender: SenderInfo): Promise<SenderInfo> } {
   const ctx = createContext(deps);
   return {
     handlers: {

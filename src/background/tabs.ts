@@ -18,6 +18,12 @@ import type { Context } from './context';
 export interface TabPage {
   page: string;
   url: string;
+  /**
+   * The panel frame that speaks for this page: the first one to ask once the page was recognised,
+   * which is the frame the content script just created. A page that learns the panel's address (a
+   * frame's load shows in the page's resource timing) and frames a copy of its own gets nothing.
+   */
+  frameId?: number;
 }
 
 /** The longest selection the panel shows for confirmation: a value to note, not a page. */
@@ -41,7 +47,9 @@ export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: 
   return {
     pages,
     seen(tabId: number, report: TabPage | null) {
-      if (report) pages.set(tabId, report);
+      const before = pages.get(tabId);
+      // The same page again (late content, a hash change): its panel frame stays; another page gets a new one.
+      if (report) pages.set(tabId, before?.page === report.page && before.frameId !== undefined ? { ...report, frameId: before.frameId } : report);
       else pages.delete(tabId);
     },
     forget: (tabId: number) => pages.delete(tabId),
@@ -56,6 +64,10 @@ export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: 
           known = { page, url: report.url };
           pages.set(sender.tabId, known);
         }
+      }
+      if (known && sender.frameId !== undefined) {
+        known.frameId ??= sender.frameId;
+        if (known.frameId !== sender.frameId) known = undefined;
       }
       return known ? { ...sender, page: known.page, tabUrl: known.url } : { ...sender, page: undefined, tabUrl: undefined };
     },

@@ -23,8 +23,10 @@ export interface SenderInfo {
    */
   tabUrl?: string;
   tabId?: number;
-  /** The panel frame: the page its tab's content script recognised (unset when none was). */
+  /** The panel frame: the page its tab's content script recognised (unset when none was, or for another frame than the one bound to it). */
   page?: string;
+  /** The panel frame's frame in its tab. */
+  frameId?: number;
 }
 
 export type Handlers = { [T in MessageType]: (payload: RequestOf<T>, sender: SenderInfo) => Promise<ResponseOf<T>> | ResponseOf<T> };
@@ -70,7 +72,7 @@ export function describeSender(sender: Browser.runtime.MessageSender, options: R
       return { fromExtensionPage: true, ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}) };
     }
     if (url.pathname !== PANEL_PATH || sender.tab.id === undefined) return undefined;
-    return { fromExtensionPage: false, kind: 'panel', tabId: sender.tab.id };
+    return { fromExtensionPage: false, kind: 'panel', tabId: sender.tab.id, frameId };
   }
   if (!sender.tab || sender.tab.id === undefined || frameId !== 0 || !url || !options.isCatalogUrl(url.href)) return undefined;
   return { fromExtensionPage: false, kind: 'content', tabUrl: url.href, tabId: sender.tab.id };

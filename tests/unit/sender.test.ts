@@ -76,7 +76,7 @@ describe('sender checks', () => {
     expect(describeSender(frame({ frameId: 0, tab: tab('chrome-extension://be-civic/panel.html', 3) }), OPTIONS)).toBeUndefined();
     // Another extension's frame never counts, whatever its URL.
     expect(describeSender(frame({ id: 'someone-else' }), OPTIONS)).toBeUndefined();
-    expect(describeSender(frame(), OPTIONS)).toEqual({ fromExtensionPage: false, kind: 'panel', tabId: 7 });
+    expect(describeSender(frame(), OPTIONS)).toEqual({ fromExtensionPage: false, kind: 'panel', tabId: 7, frameId: 4 });
   });
 
   it('a content script may not send what the panel sends, nor the panel what the content script sends', async () => {

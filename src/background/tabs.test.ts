@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import catalog from '../catalog/bundled';
+import { createTabs } from './tabs';
+
+const URL_ = 'https://irisbox.irisnet.be/irisbox/certificat';
+const panel = (frameId: number) => ({ fromExtensionPage: false, kind: 'panel' as const, tabId: 7, frameId });
+
+describe('the panel frame of a tab', () => {
+  it('is the first frame to ask once the page is recognised; a copy the page frames gets nothing', async () => {
+    const tabs = createTabs(catalog, async () => undefined);
+    tabs.seen(7, { page: 'irisbox-certificate', url: URL_ });
+    expect((await tabs.resolve(panel(4))).page).toBe('irisbox-certificate');
+    expect((await tabs.resolve(panel(9))).page).toBeUndefined();
+    // The same page recognised again keeps its frame; another page's new frame is bound anew.
+    tabs.seen(7, { page: 'irisbox-certificate', url: URL_ });
+    expect((await tabs.resolve(panel(9))).page).toBeUndefined();
+    tabs.seen(7, { page: 'irisbox-home', url: 'https://irisbox.irisnet.be/irisbox' });
+    expect((await tabs.resolve(panel(11))).page).toBe('irisbox-home');
+    expect((await tabs.resolve(panel(4))).page).toBeUndefined();
+  });
+
+  it('asks the tab’s content script again when the worker forgot it, and checks the answer as a first report', async () => {
+    const reports: unknown[] = [{ url: 'https://attacker.example/irisbox' }, { url: 'https://my.belgium.be/fr' }];
+    const tabs = createTabs(catalog, async () => reports.shift());
+    expect((await tabs.resolve(panel(4))).page).toBeUndefined();
+    expect(await tabs.resolve(panel(4))).toMatchObject({ page: 'my-belgium-home', tabUrl: 'https://my.belgium.be/fr' });
+  });
+});
