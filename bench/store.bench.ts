@@ -81,7 +81,7 @@ const bench: Bench = async ({ quick }) => {
     const load = (await timeMessages(page, Array.from({ length: loads + 2 }, () => ({ type: 'dossier:get', payload: { id: 'bench' } })))).slice(2).sort((x, y) => x - y);
     const results: BenchResult[] = [
       { name: 'status change round trip (Chromium, extension page → worker → IndexedDB)', value: percentile(write, 50), unit: 'ms', detail: { p95: +percentile(write, 95).toFixed(2), samples: write.length } },
-      { name: 'message round trip without a transaction (Chromium, store:status, baseline; panel:strings is the panel frame's only since issue 13)', value: percentile(baseline, 50), unit: 'ms', detail: { p95: +percentile(baseline, 95).toFixed(2), samples: baseline.length } },
+      { name: 'message round trip without a transaction (Chromium, store:status, baseline; panel:strings is for the panel frame only since issue 13)', value: percentile(baseline, 50), unit: 'ms', detail: { p95: +percentile(baseline, 95).toFixed(2), samples: baseline.length } },
       { name: `load a dossier with ${entries.toLocaleString('en')} history entries (Chromium, dossier:get)`, value: percentile(load, 50), unit: 'ms', detail: { p95: +percentile(load, 95).toFixed(2), samples: load.length } },
     ];
     return results;

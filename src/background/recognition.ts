@@ -43,7 +43,8 @@ const probeOf = (signals: PageSignals): PageProbe => ({
 /** The catalog page at `url` given what the page showed (`probe`); asks for the signals first where they decide. */
 export function recogniseAt(catalog: CompiledCatalog, url: string, probe?: PageSignals): Recognised {
   const ask = signalsAt(catalog, url);
-  if (ask && !probe) return { page: null, ask };
+  // Asked again until the page has answered every selector that decides here.
+  if (ask && (!probe || ask.selectors.some((s) => !(s in probe.has)))) return { page: null, ask };
   const [match] = recognise(indexOf(catalog), url, probe ? probeOf(probe) : undefined);
   return { page: match?.page ?? null, ...(ask ? { ask } : {}) };
 }

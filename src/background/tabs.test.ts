@@ -11,10 +11,11 @@ describe('the panel frame of a tab', () => {
     tabs.seen(7, { page: 'irisbox-certificate', url: URL_ });
     expect((await tabs.resolve(panel(4))).page).toBe('irisbox-certificate');
     expect((await tabs.resolve(panel(9))).page).toBeUndefined();
-    // The same page recognised again keeps its frame; another page's new frame is bound anew.
-    tabs.seen(7, { page: 'irisbox-certificate', url: URL_ });
-    expect((await tabs.resolve(panel(9))).page).toBeUndefined();
+    // Another page of a single-page navigation keeps its frame; a new frame the content script made is bound anew.
     tabs.seen(7, { page: 'irisbox-home', url: 'https://irisbox.irisnet.be/irisbox' });
+    expect((await tabs.resolve(panel(9))).page).toBeUndefined();
+    expect((await tabs.resolve(panel(4))).page).toBe('irisbox-home');
+    tabs.seen(7, { page: 'irisbox-home', url: 'https://irisbox.irisnet.be/irisbox' }, true);
     expect((await tabs.resolve(panel(11))).page).toBe('irisbox-home');
     expect((await tabs.resolve(panel(4))).page).toBeUndefined();
   });

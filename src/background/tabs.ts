@@ -46,11 +46,13 @@ export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: 
 
   return {
     pages,
-    seen(tabId: number, report: TabPage | null) {
+    /** Returns whether the tab's page changed (its panel frame then reads it again). */
+    seen(tabId: number, report: TabPage | null, fresh = false): boolean {
       const before = pages.get(tabId);
-      // The same page again (late content, a hash change): its panel frame stays; another page gets a new one.
-      if (report) pages.set(tabId, before?.page === report.page && before.frameId !== undefined ? { ...report, frameId: before.frameId } : report);
+      // The panel frame stays bound for the content script's life, over single-page navigations; a new frame is bound anew.
+      if (report) pages.set(tabId, !fresh && before?.frameId !== undefined ? { ...report, frameId: before.frameId } : report);
       else pages.delete(tabId);
+      return before?.page !== report?.page || fresh;
     },
     forget: (tabId: number) => pages.delete(tabId),
     /** The panel frame's sender with its tab's page, asked again from the tab's content script when forgotten. */
@@ -87,10 +89,13 @@ export function tabHandlers(ctx: Context): TabHandlers {
   const { tabs } = ctx;
   const toContent = (sender: SenderInfo, push: ContentPush) => ctx.deps.toContent?.(tabOf(sender), push) ?? Promise.resolve(undefined);
   return {
-    'page:recognise': ({ url, probe }, sender) => {
+    'page:recognise': ({ url, probe, fresh }, sender) => {
       const recognised = recogniseAt(ctx.catalog, url, probe);
+      const tabId = tabOf(sender);
       // Until the page has answered the signals asked, the tab keeps no page.
-      tabs.seen(tabOf(sender), recognised.page ? { page: recognised.page, url } : null);
+      const changed = tabs.seen(tabId, recognised.page ? { page: recognised.page, url } : null, fresh);
+      // A frame that loaded before its page was known, or that shows another page now, reads it (again).
+      if (changed && recognised.page) ctx.deps.toPanel?.(tabId, { kind: 'page' });
       return recognised;
     },
     'page:focus-panel': (_, sender) => {

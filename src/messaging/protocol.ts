@@ -48,6 +48,8 @@ export const PROTOCOL = {
     from: 'content',
     request: z.strictObject({
       url: z.string().check(z.maxLength(4_000)),
+      /** The content script just created its panel frame: the next frame to ask is the one that speaks for the page. */
+      fresh: z.optional(z.boolean()),
       probe: z.optional(
         z.strictObject({
           title: z.string().check(z.maxLength(1_000)),

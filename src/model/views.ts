@@ -134,6 +134,7 @@ export interface GuideReading {
 
 /** Sent by the background to the panel frame over its port. */
 export type PanelPush =
+  | { kind: 'page' }
   | { kind: 'focus' }
   | { kind: 'crowded'; crowded: boolean }
   | { kind: 'guide'; reading: GuideReading };

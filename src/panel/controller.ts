@@ -32,9 +32,10 @@ const MIN_HEIGHT = 120;
 const MAX_HEIGHT = 560;
 
 interface Mounted {
-  page: string;
+  /** Undefined while the frame loads before the page is recognised (both start at once: the frame's load is the slow part). */
+  page?: string;
   host: PanelHost;
-  size?: { width: number; height: number; collapsed: boolean };
+  size?: { width: number; height: number; collapsed: boolean; loaded: boolean };
   /** The size of the open panel, kept while it is folded, to find a corner where it would fit. */
   expanded?: { width: number; height: number };
   placement?: Placement;
@@ -73,20 +74,41 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     shown.host.destroy();
   };
 
-  /** The background recorded the page when it recognised it, before the frame asks for it. */
-  const mount = (page: string) => {
+  /** A new frame, out of sight until the page is recognised and the panel in it gave its size; the next recognition tells the background it is new. */
+  let fresh = false;
+  const mount = () => {
     unmount();
     buttons = undefined;
     if (refused || signal.aborted) return;
-    const host = createHost(api!.getURL('/panel.html'), FRAME_TITLE, () => {
-      refused = true;
-      if (current?.host === host) current = undefined;
-    });
+    const host = createHost(
+      api!.getURL('/panel.html'),
+      FRAME_TITLE,
+      () => {
+        refused = true;
+        if (current?.host === host) current = undefined;
+      },
+      () => {
+        // A frame put back is a new frame: the background binds it, and it reads the page.
+        fresh = true;
+        following.recogniseNow();
+      },
+    );
     if (!host) return;
-    current = { page, host };
+    current = { host };
+    fresh = true;
+  };
+
+  /** The background recorded the page when it recognised it (and told the frame): show it for that page. */
+  const showPage = (page: string) => {
+    if (!current) mount();
+    const shown = current;
+    if (!shown || shown.page === page) return;
+    shown.page = page;
     timings.page = page;
     timings.mounted ??= performance.now();
+    guide?.stop();
     guide?.start(page);
+    if (shown.size) onLayout(shown.size);
   };
 
   // ---- placement ----------------------------------------------------------------------------------
@@ -102,7 +124,7 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   const place = () => {
     placeTimer = undefined;
     const shown = current;
-    if (!shown?.size || signal.aborted) return;
+    if (!shown?.size || !shown.page || signal.aborted) return;
     const viewport = { width: innerWidth, height: innerHeight };
     const want = shown.expanded ?? shown.size;
     const obstacles: DOMRect[] = [];
@@ -133,7 +155,7 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     place();
     // The first frame painted with the frame shown, then with the catalog's texts in it.
     requestAnimationFrame(() => {
-      if (current !== shown) return;
+      if (current !== shown || !shown.page) return;
       timings.visible ??= performance.now();
       if (size.loaded) timings.ready ??= performance.now();
     });
@@ -199,10 +221,14 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     signal,
     timings,
     stop,
+    takeFresh() {
+      const was = fresh;
+      fresh = false;
+      return was;
+    },
     recognised(page) {
-      if (page) {
-        if (current?.page !== page) mount(page);
-      } else if (current) {
+      if (page) showPage(page);
+      else if (current) {
         unmount();
       }
     },
@@ -212,6 +238,8 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     },
   });
   if (!extensionAlive()) return { stop, timings };
+  // The frame starts loading while the page is recognised: on a catalog host it is the likely outcome.
+  mount();
   following.recogniseNow();
   return { stop, timings };
 }

@@ -29,6 +29,8 @@ export function followPage(options: {
   moved(): void;
   /** The extension was updated or removed under us. */
   stop(): void;
+  /** Whether the panel's frame is new since the last recognition (the background binds the next frame to ask). */
+  takeFresh(): boolean;
 }): { recogniseNow(): void; stop(): void; report(): { url: string; probe?: PageSignals } } {
   const { signal, timings } = options;
   let lastUrl = '';
@@ -53,17 +55,19 @@ export function followPage(options: {
     lastUrl = url;
     timings.recognitions++;
     const mine = ++round;
-    const known = asked?.url === url ? asked.ask : undefined;
-    const ask = (probe?: PageSignals) => request('page:recognise', probe ? { url, probe } : { url });
-    const probe = known && readSignals(known);
+    // What most signals look at, read at once: then one round trip decides, unless a selector is asked.
+    const known = asked?.url === url ? asked.ask : { title: true, headings: true, selectors: [] };
+    const fresh = options.takeFresh();
+    const ask = (probe?: PageSignals) => request('page:recognise', { url, ...(probe ? { probe } : {}), ...(fresh ? { fresh } : {}) });
+    const probe = readSignals(known);
     void ask(probe)
       .then(async (answer) => {
-        if (answer.ask && !probe) {
+        if (answer.ask && answer.page === null && answer.ask.selectors.some((s) => !(s in probe.has))) {
           const read = readSignals(answer.ask);
           asked = { url, ask: answer.ask, probe: read };
           return ask(read);
         }
-        if (answer.ask) asked = { url, ask: answer.ask, ...(probe ? { probe } : {}) };
+        if (answer.ask) asked = { url, ask: answer.ask, probe };
         return answer;
       })
       .then(

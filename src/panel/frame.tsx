@@ -17,6 +17,9 @@ import { Panel } from './Panel';
 import { PANEL_PORT } from './shortcut';
 import type { PanelModel } from './types';
 
+const MAX_RECONNECTS = 5;
+const RECONNECT_MS = 300;
+
 export const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -84,13 +87,27 @@ export function startFrame(container: HTMLElement): void {
     }
   };
 
-  const port = browser.runtime.connect({ name: PANEL_PORT });
-  port.onMessage.addListener((raw: unknown) => {
+  /** The background's line to this frame; connected again when it drops (the worker stopped, or the frame was not bound yet). */
+  let reconnects = 0;
+  const connect = () => {
+    const port = browser.runtime.connect({ name: PANEL_PORT });
+    port.onMessage.addListener(onPush);
+    port.onDisconnect.addListener(() => {
+      if (++reconnects <= MAX_RECONNECTS) setTimeout(() => {
+        connect();
+        void open();
+      }, RECONNECT_MS * reconnects);
+    });
+  };
+  const onPush = (raw: unknown) => {
+    reconnects = 0;
     const push = raw as PanelPush;
-    if (push.kind === 'guide') update({ guide: { ...model.guide, reading: push.reading } });
+    if (push.kind === 'page') void open();
+    else if (push.kind === 'guide') update({ guide: { ...model.guide, reading: push.reading } });
     else if (push.kind === 'focus') actions.enter();
     else if (push.kind === 'crowded') update({ crowded: push.crowded });
-  });
+  };
+  connect();
   // The background's change notices reach every extension page, this one too.
   browser.runtime.onMessage.addListener((message: unknown) => {
     if ((message as { kind?: unknown } | null)?.kind === 'be-civic:changed') void open();

@@ -46,7 +46,8 @@ export interface PanelHost {
   destroy(): void;
 }
 
-export function createHost(src: string, title: string, onGiveUp: () => void): PanelHost | undefined {
+/** `onReload`: the host was put back after the page removed it, and with it a new frame loads. */
+export function createHost(src: string, title: string, onGiveUp: () => void, onReload: () => void): PanelHost | undefined {
   const root = doc.root();
   if (!root) return undefined;
   const host = doc.create('div');
@@ -74,7 +75,11 @@ export function createHost(src: string, title: string, onGiveUp: () => void): Pa
     for (const name of host.getAttributeNames()) if (name !== 'style' && name !== 'popover') host.removeAttribute(name);
     if (host.getAttribute('style') !== style) host.style.cssText = HOST_STYLE;
     if (popover && host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
-    if (host.parentNode !== root) root.append(host);
+    if (host.parentNode !== root) {
+      const back = host.isConnected || repairs > 0;
+      root.append(host);
+      if (back) onReload();
+    }
     if (popover && !host.matches(':popover-open')) {
       try {
         host.showPopover();
