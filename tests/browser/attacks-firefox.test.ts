@@ -93,7 +93,10 @@ describe('attacks on the panel from a catalog page (Firefox)', () => {
         return aside ? `${aside.textContent} ${fields}`.replace(/\s+/g, ' ') : '';
       })
       .catch(() => '')) ?? '';
-  const withDossier = (page: Page) => eventually(async () => ((await panelText(page)).includes(LABEL) ? true : undefined), `the need of “${LABEL}”`);
+  /** Whether the content script has placed and shown the frame (it loads out of sight). */
+  const shown = async (page: Page) =>
+    (await (await (await panelFrame(page))?.frameElement())?.evaluate((e) => getComputedStyle(e).visibility === 'visible').catch(() => false)) ?? false;
+  const withDossier = (page: Page) => eventually(async () => ((await panelText(page)).includes(LABEL) && (await shown(page)) ? true : undefined), `the need of “${LABEL}”`);
   /** The page coordinates of the centre of the panel's first element matching `selector` (with trimmed text `text`). */
   const pointAt = async (page: Page, selector: string, text?: string) => {
     const frame = await panelFrame(page);

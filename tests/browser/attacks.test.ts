@@ -12,7 +12,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, launch, type Session } from './harness';
-import { clickInPanel, inPanel, panelReady, pointAt, readPanel, type PanelView } from './panel-support';
+import { clickInPanel, inPanel, panelReady, panelShown, pointAt, readPanel, type PanelView } from './panel-support';
 
 interface Reply {
   ok: boolean;
@@ -39,7 +39,7 @@ const NRN_ANY = /85\D{0,2}07\D{0,2}30\D{0,2}033\D{0,2}28/;
 const until = (page: Page, what: string, test: (v: PanelView) => boolean) =>
   eventually(async () => {
     const v = await readPanel(page);
-    return v && !v.loading && test(v) ? v : undefined;
+    return v && !v.loading && test(v) && (await panelShown(page)) ? v : undefined;
   }, what);
 
 const withDossier = (page: Page) => until(page, `the need of “${LABEL}”`, (v) => v.text.includes(LABEL) && v.needs.length > 0);

@@ -177,6 +177,9 @@ export async function readPanel(page: Page): Promise<PanelView | undefined> {
   return { ...view, rect: { ...view.rect, left: view.rect.left + at.x, top: view.rect.top + at.y } };
 }
 
+/** Whether the content script has placed and shown the panel's frame (it loads out of sight). */
+export const panelShown = async (page: Page) => !!(await onFrameElement<boolean>(page, `(frame) => getComputedStyle(frame).visibility === 'visible'`));
+
 /** The panel once the background's texts are in (no longer the loading shell) and the content script has placed and shown its frame. */
 export function panelReady(page: Page, what = 'the panel'): Promise<PanelView> {
   return eventually(async () => {
@@ -209,6 +212,7 @@ export const SETTLED_MS = 500;
 
 /** Clicks a button of the panel by its text, as a user does: a real mouse click at its position, once the panel is settled on screen. */
 export async function clickInPanel(page: Page, name: string | RegExp): Promise<void> {
+  await eventually(async () => ((await panelShown(page)) ? true : undefined), 'the panel shown');
   const point = await eventually(() => pointAt(page, 'button', name), `the panel button ${String(name)}`);
   await page.waitForTimeout(SETTLED_MS + 100);
   const again = (await pointAt(page, 'button', name)) ?? point;
