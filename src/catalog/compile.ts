@@ -19,6 +19,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     pages: sortById(catalog.portals.flatMap((portal) => portal.pages.map((page) => ({ ...page, portal: portal.id })))),
     communes: sortById(catalog.communes),
     provenance: catalog.provenance ?? [],
+    intents: catalog.intents ?? [],
   };
 }
 

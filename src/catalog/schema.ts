@@ -49,6 +49,10 @@ export const ProvenanceLabel = z.strictObject({
 });
 export const ProvenanceLabels = z.strictObject({ seeds: z.array(ProvenanceLabel).min(1) });
 
+/** What a person wants to do, in their words ("Become Belgian"), and the procedures that answer it (catalog/intents.yaml). */
+export const Intent = z.strictObject({ id, label: LocalText, procedures: z.array(id).min(1) });
+export const Intents = z.strictObject({ intents: z.array(Intent).min(1) });
+
 export const Region = z.enum(['federal', 'brussels', 'wallonia', 'flanders', 'german-community', 'abroad']);
 
 export const Money = z.union([
@@ -382,6 +386,7 @@ export type Commune = z.infer<typeof Commune>;
 export type Money = z.infer<typeof Money>;
 export type Duration = z.infer<typeof Duration>;
 export type ProvenanceLabel = z.infer<typeof ProvenanceLabel>;
+export type Intent = z.infer<typeof Intent>;
 
 /** The four kinds of catalog file, each in its own folder of catalog/. */
 export const KINDS = {
