@@ -13,7 +13,6 @@ import { bookingPlan } from '../../booking/core/plan';
 import type { Progress } from '../../model/data';
 import type { DossierSummary } from '../../dossier/summary';
 import { useDashboard } from '../context';
-import { feeAmount } from '../../dossier/describe';
 
 export function Booking({ summary, procedure, progress }: { summary: DossierSummary; procedure: Procedure; progress: Progress[] }) {
   const { t, lang, catalog, act } = useDashboard();
@@ -58,9 +57,6 @@ export function Booking({ summary, procedure, progress }: { summary: DossierSumm
                   </li>
                 ))}
               </ul>
-              <p>
-                {t.fees}: {feeAmount(summary.fees, lang)}
-              </p>
               <h4>{t.howToBook}</h4>
               {plan.channels.length === 0 && <p class="muted">{t.noChannel}</p>}
               <ul class="channels">
