@@ -45,9 +45,12 @@ describe('the panel on portal pages', () => {
     const page = await session.open('https://my.belgium.be/fr');
     const view = await panelReady(page);
     expect(view).toMatchObject({ role: 'complementary', label: 'Be Civic', page: 'my-belgium-home', lang: 'en', collapsed: false });
-    expect(view.text).toContain('my.belgium.be — my.belgium.be home page');
+    // The page's title names its site: said once, and what to do here comes right after it.
+    expect(view.text).toContain('my.belgium.be home page');
+    expect(view.text).not.toContain('my.belgium.be — my.belgium.be');
+    expect(view.text).toMatch(/my\.belgium\.be home page\s*What you do here:/);
     expect(view.headings).toEqual(['Be Civic', 'What this page is for', 'Certified copy of the identity card or residence permit']);
-    expect(view.text).toMatch(/What you do here.*What Be Civic does.*To resume later/);
+    expect(view.text).toMatch(/What you do here.*What I do for you.*To resume later/);
     // The catalog marks this source as not confirmed by a user yet.
     expect(view.text).toContain('Not yet confirmed by a user');
     expect(await hostCount(page)).toBe(1);
@@ -63,7 +66,7 @@ describe('the panel on portal pages', () => {
     expect(view.headings).toContain('About logging in');
     expect(view.text).toContain('CSAM sign-in: choose your digital key');
     expect(view.text).toContain('the itsme app');
-    expect(view.text).toContain('Be Civic never sees your password');
+    expect(view.text).toContain('I never see your password');
     await page.close();
   });
 
