@@ -149,5 +149,7 @@ export function describePerPerson(line: FeeLine, lang: Lang): string | undefined
 
 /** How an alternative is named to the user: its own label, else the documents it takes. */
 export function alternativeName(alternative: Pick<ChecklistAlternative, 'label' | 'docs'>, parentLabel: string): string {
-  return alternative.label === parentLabel && alternative.docs.length > 0 ? alternative.docs.map((d) => d.title).join(' + ') : alternative.label;
+  if (alternative.label === parentLabel && alternative.docs.length > 0) return alternative.docs.map((d) => d.title).join(' + ');
+  // The catalog's alternatives read "OR …" in the tree; listed under "other ways", the "or" goes without saying.
+  return alternative.label.replace(/^(OR|OU|OF|ODER)\s+/, '');
 }
