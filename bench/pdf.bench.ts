@@ -64,7 +64,6 @@ export function syntheticDossier(requirements = 40): { catalog: CompiledCatalog;
     legal_basis: 'Code de la nationalité belge, art. 12bis §1',
     regions: ['federal'],
     questions: [],
-    authority_booking: [],
     eligibility: [],
     requirements: { id: 'root', allOf: children },
     fees: [

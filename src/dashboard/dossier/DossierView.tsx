@@ -87,7 +87,7 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
 
       <Todo summary={summary} />
       <Fees summary={summary} />
-      <Booking summary={summary} procedure={procedure} progress={detail.progress} />
+      <Booking summary={summary} />
       <Appointments summary={summary} />
       <DossierNotes key={dossier.updatedAt} notes={dossier.notes ?? ''} id={dossier.id} />
       <History entries={detail.history} dossierId={dossier.id} summary={summary} />
