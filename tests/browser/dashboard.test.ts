@@ -171,16 +171,18 @@ describe('dossier dashboard', () => {
     expect(ics).toContain('SUMMARY:Déclaration de nationalité — Łukasz Wałęsa');
   });
 
-  it('shows how to book the visit at the commune, with what is still missing, and asks for the booking site only on click', async () => {
+  it('shows how to book the visit at the commune, with what is still missing, and never guides on an http-only booking site', async () => {
     const booking = page.getByRole('region', { name: 'Prendre rendez-vous' });
     const visit = booking.getByRole('article', { name: 'Dépôt de la déclaration à l\'état civil' });
     const ready = await visit.locator('.bring li.ready').allTextContents();
     expect(ready).toHaveLength(1);
     expect(ready[0]).toMatch(/naissance.* — prêt$/);
     expect(await visit.locator('.bring li.missing').count()).toBeGreaterThan(0);
-    expect(await visit.getByRole('link', { name: 'Réserver en ligne' }).getAttribute('href')).toMatch(/^https:\/\/auderghem\.covservices\.net\//);
-    await visit.getByRole('button', { name: /Laisser Be Civic vous guider sur .*auderghem\.covservices\.net/ }).waitFor();
-    expect(await session.worker.evaluate<string[]>('chrome.permissions.getAll().then((p) => p.origins ?? [])')).not.toContain('https://auderghem.covservices.net/*');
+    // Auderghem's booking site is only known over http: its address, the notice, no link, no access asked.
+    expect(await visit.locator('.channels').textContent()).toContain('http://auderghem.covservices.net/WaitBox.asp');
+    await visit.getByText('Ce site de rendez-vous n’est pas chiffré (http)').waitFor();
+    expect(await visit.getByRole('link', { name: 'Réserver en ligne' }).count()).toBe(0);
+    expect(await visit.getByRole('button', { name: /Laisser Be Civic vous guider/ }).count()).toBe(0);
   });
 
   it('has no accessibility violations on the dossier, light or dark, and shows dossiers side by side', async () => {
