@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROME_BUILD, eventually, launch, type Session } from './harness';
-import { contentScriptWorld } from './recorder';
-import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel } from './panel-support';
+import { CHROME_BUILD, eventually, launch, type Session } from '../support/harness';
+import { contentScriptWorld } from '../support/recorder';
+import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel } from '../support/panel-support';
 
 /**
  * Sends what the background sends when the user presses the panel's shortcut (the command itself is

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { syntheticDossier } from '../../bench/pdf.bench';
+import { syntheticDossier } from '../fixtures/synthetic-dossier';
 import { summarise } from '../../src/dossier/summary';
 import { buildPdf } from '../../src/export/pdf';
 import { appointmentsToIcs } from '../../src/export/ics';
