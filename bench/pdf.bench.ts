@@ -18,7 +18,7 @@ const FONT = readFileSync(join(import.meta.dirname, '../src/export/fonts/DejaVuS
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const bench: Bench = async ({ quick }) => {
-  const input = syntheticDossier(40);
+  const input = syntheticDossier();
   const procedure = input.catalog.procedures[0]!;
   const runs = quick ? 1 : 15;
   const results: BenchResult[] = [];

@@ -20,7 +20,7 @@ function pdfText(bytes: Uint8Array): string {
 }
 
 describe('PDF summary', { timeout: 30_000 }, () => {
-  const input = syntheticDossier(40);
+  const input = syntheticDossier();
   const procedure = input.catalog.procedures[0]!;
 
   it('prints names outside Latin-1, accents, guillemets and €, masks the national number, numbers the pages', async () => {
