@@ -3,16 +3,11 @@
  * declaration, part-way through. It is created through the background's protocol messages, as the
  * dashboard itself would, so the demo shows the real store and evaluation at work, not a mock-up.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCompiled } from '../src/catalog/compiled';
+import catalog from '../src/catalog/bundled';
 import { evaluateCondition, neededArtefacts, type Answers } from '../src/dossier/requirements';
 import type { Lang } from '../src/i18n';
 import type { MessageType, RequestOf, ResponseOf } from '../src/messaging/protocol';
 import type { Status } from '../src/store/model';
-
-// The demo runs in Node (tsx), where the bundler's `?raw` import of src/catalog/bundled.ts does not exist.
-const catalog = parseCompiled(readFileSync(join(import.meta.dirname, '../src/catalog/generated/catalog.json'), 'utf8'));
 
 export const SAMPLE_PROCEDURE = 'nationality-declaration-12bis';
 export const SAMPLE_LABEL = 'Amira (demo)';

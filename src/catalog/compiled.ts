@@ -21,12 +21,3 @@ export interface CompiledCatalog {
   pages: CompiledPage[];
   communes: Commune[];
 }
-
-/** The compiled catalog from its JSON text; a stale file from another format is refused rather than misread. */
-export function parseCompiled(text: string): CompiledCatalog {
-  const catalog = JSON.parse(text) as CompiledCatalog;
-  if (catalog.format !== COMPILED_FORMAT) {
-    throw new Error(`compiled catalog has format ${catalog.format}, expected ${COMPILED_FORMAT}: run npm run catalog -- compile`);
-  }
-  return catalog;
-}
