@@ -41,8 +41,10 @@ const LAYERS = [
   ...forbid(['./src/welcome'], ['./src/panel', './src/dashboard', './src/export'], 'a screen never imports another screen'),
   ...forbid(['./src/export'], ['./src/panel', './src/dashboard', './src/welcome'], 'export is loaded by extension pages and imports no screen'),
   ...forbid(['./src'], ENTRYPOINTS, 'entrypoints wire src/ together; src/ never imports them'),
-  ...forbid(['./src', './entrypoints'], OUTSIDE_PRODUCT, 'product code never imports tests, bench, demo or scripts'),
 ];
+
+/** Product files (not the unit tests beside them, which use tests/support) never import test code. */
+const PRODUCT_ONLY = forbid(['./src', './entrypoints'], OUTSIDE_PRODUCT, 'product code never imports tests, bench, demo or scripts');
 
 /** Connections and remote code, as globals and as properties (`globalThis.fetch`, `navigator.sendBeacon`). */
 const NETWORK = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'sendBeacon', 'RTCPeerConnection', 'WebTransport', 'importScripts'];
@@ -111,5 +113,10 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}', 'src/i18n/**/!(format|index).ts', 'src/dossier/countries.ts'],
     rules: { 'max-lines': ['error', { max: 400 }] },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: [...LAYERS, ...PRODUCT_ONLY] }] },
   },
 );

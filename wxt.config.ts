@@ -38,7 +38,7 @@ export default defineConfig({
   // `storage` pulled wxt/utils/storage, with its browser.storage calls, into the background.
   // `imports: false` leaves that transform on; unimport's own `autoImport: false` (not in WXT's type)
   // turns it off and keeps the `#imports` module working.
-  imports: { autoImport: false } as {},
+  imports: { autoImport: false } as object,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ manifestVersion, browser }) => ({
     name: 'Be Civic',

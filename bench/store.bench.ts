@@ -72,7 +72,7 @@ const bench: Bench = async ({ quick }) => {
     await timeMessages(page, Array.from({ length: 20 }, (_, i) => statusChange(i)));
     const write = (await timeMessages(page, Array.from({ length: writes }, (_, i) => statusChange(i)))).sort((x, y) => x - y);
     // The same round trip without storage, to tell the messaging cost from the database's.
-    const baseline = (await timeMessages(page, Array.from({ length: writes }, () => ({ type: 'catalog:procedures', payload: { lang: 'en' } })))).sort((x, y) => x - y);
+    const baseline = (await timeMessages(page, Array.from({ length: writes }, () => ({ type: 'panel:strings', payload: { lang: 'en' } })))).sort((x, y) => x - y);
 
     const entries = 1_000;
     const imported = await page.evaluate((json) => chrome.runtime.sendMessage({ type: 'backup:import', payload: { json } }), backupWithHistory(entries));
@@ -81,7 +81,7 @@ const bench: Bench = async ({ quick }) => {
     const load = (await timeMessages(page, Array.from({ length: loads + 2 }, () => ({ type: 'dossier:get', payload: { id: 'bench' } })))).slice(2).sort((x, y) => x - y);
     const results: BenchResult[] = [
       { name: 'status change round trip (Chromium, extension page → worker → IndexedDB)', value: percentile(write, 50), unit: 'ms', detail: { p95: +percentile(write, 95).toFixed(2), samples: write.length } },
-      { name: 'message round trip without storage (Chromium, catalog:procedures, baseline)', value: percentile(baseline, 50), unit: 'ms', detail: { p95: +percentile(baseline, 95).toFixed(2), samples: baseline.length } },
+      { name: 'message round trip without storage (Chromium, panel:strings, baseline)', value: percentile(baseline, 50), unit: 'ms', detail: { p95: +percentile(baseline, 95).toFixed(2), samples: baseline.length } },
       { name: `load a dossier with ${entries.toLocaleString('en')} history entries (Chromium, dossier:get)`, value: percentile(load, 50), unit: 'ms', detail: { p95: +percentile(load, 95).toFixed(2), samples: load.length } },
     ];
     return results;

@@ -121,7 +121,7 @@ export async function openDemo(options: DemoOptions): Promise<Demo> {
         (message) => (globalThis as unknown as ExtensionPageGlobals).chrome.runtime.sendMessage(message) as Promise<Reply | undefined>,
         { type, payload },
       );
-      if (!reply?.ok) throw new Error(`${type}: ${reply ? reply.error : 'no answer'}`);
+      if (!reply?.ok) throw new Error(`${type}: ${reply ? JSON.stringify(reply.error) : 'no answer'}`);
       return reply.data as ResponseOf<T>;
     };
     const dossierId = await createSampleDossier(ask, lang);

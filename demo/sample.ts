@@ -7,7 +7,7 @@ import catalog from '../src/catalog/bundled';
 import { evaluateCondition, neededArtefacts, type Answers } from '../src/dossier/requirements';
 import type { Lang } from '../src/i18n';
 import type { MessageType, RequestOf, ResponseOf } from '../src/messaging/protocol';
-import type { Status } from '../src/store/model';
+import type { Status } from '../src/model/data';
 
 export const SAMPLE_PROCEDURE = 'nationality-declaration-12bis';
 export const SAMPLE_LABEL = 'Amira (demo)';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { harness, type Harness } from '../store/test-support';
+import { harness, type Harness } from '../../tests/support/store';
 import { checkBackup } from './backup';
 
 /** A database with every kind of record: two dossiers, progress, binary attachments, appointments, history, settings. */
@@ -53,27 +53,29 @@ describe('backup', () => {
     await target.call('dossier:create', { procedure: 'nationality', label: 'Only here', answers: {}, choices: {}, lang: 'fr' });
     const before = await target.snapshot();
     const good = JSON.parse(json);
-    const variants: Array<[string, (b: any) => unknown, RegExp]> = [
-      ['not JSON', () => '{"format": "be-civic-backup",', /not JSON/],
-      ['another file', () => ({ hello: 'world' }), /not a Be Civic backup/],
-      ['newer version', (b) => ({ ...b, version: 9 }), /newer Be Civic \(backup version 9\)/],
-      ['bad status', (b) => (b.progress[0].status = 'done', b), /progress\[0\]\.status/],
-      ['extra key', (b) => (b.dossiers[1].evil = true, b), /dossiers\[1\]/],
-      ['orphan progress', (b) => (b.progress[1].dossierId = 'ghost', b), /progress\[1\]\.dossierId: no dossier "ghost"/],
-      ['missing attachment bytes', (b) => (b.attachments = b.attachments.slice(1), b), /is missing from attachments/],
-      ['truncated attachment', (b) => (b.attachments[0].base64 = b.attachments[0].base64.slice(0, 8), b), /should have 10240 bytes, it has 6/],
-      ['bad base64', (b) => (b.attachments[0].base64 = '@@@@', b), /attachments\[0\]\.base64: not valid base64/],
-      ['duplicate dossier', (b) => (b.dossiers.push(b.dossiers[0]), b), /a second dossier with the same id/],
-      ['bad register number', (b) => (b.dossiers[0].nationalRegisterNumber = '85073003329', b), /not a valid national register number/],
-      ['number kept against settings', (b) => (b.settings.keepNationalRegisterNumber = false, b), /settings say not to keep/],
+    // [what, how the file is broken, the code, and for `backup.invalid` what its problems must name]
+    const variants: Array<[string, (b: any) => unknown, string, RegExp?]> = [
+      ['not JSON', () => '{"format": "be-civic-backup",', 'backup.not-json'],
+      ['another file', () => ({ hello: 'world' }), 'backup.not-a-backup'],
+      ['newer version', (b) => ({ ...b, version: 9 }), 'backup.newer-version'],
+      ['bad status', (b) => (b.progress[0].status = 'done', b), 'backup.invalid', /progress\[0\]\.status/],
+      ['extra key', (b) => (b.dossiers[1].evil = true, b), 'backup.invalid', /dossiers\[1\]/],
+      ['orphan progress', (b) => (b.progress[1].dossierId = 'ghost', b), 'backup.invalid', /progress\[1\]\.dossierId: unknown-dossier "ghost"/],
+      ['missing attachment bytes', (b) => (b.attachments = b.attachments.slice(1), b), 'backup.invalid', /missing-file/],
+      ['truncated attachment', (b) => (b.attachments[0].base64 = b.attachments[0].base64.slice(0, 8), b), 'backup.invalid', /size-mismatch ".*" 10240\/6/],
+      ['bad base64', (b) => (b.attachments[0].base64 = '@@@@', b), 'backup.invalid', /attachments\[0\]\.base64: invalid-base64/],
+      ['duplicate dossier', (b) => (b.dossiers.push(b.dossiers[0]), b), 'backup.invalid', /duplicate-dossier/],
+      ['bad register number', (b) => (b.dossiers[0].nationalRegisterNumber = '85073003329', b), 'backup.invalid', /nrn-invalid/],
+      ['number kept against settings', (b) => (b.settings.keepNationalRegisterNumber = false, b), 'backup.invalid', /nrn-not-allowed/],
     ];
-    for (const [what, mutate, message] of variants) {
+    for (const [what, mutate, code, problems] of variants) {
       const file = mutate(structuredClone(good));
       const reply = await target.raw({ type: 'backup:import', payload: { json: typeof file === 'string' ? file : JSON.stringify(file) } });
       expect(reply.ok, what).toBe(false);
       if (!reply.ok) {
-        expect(reply.error, what).toMatch(message);
-        expect(reply.error, what).toMatch(/^This backup cannot be restored, nothing was changed\./);
+        expect(reply.error.code, what).toBe(code);
+        if (code === 'backup.newer-version') expect(reply.error.params).toEqual({ version: 9 });
+        if (problems) expect(String(reply.error.params?.problems), what).toMatch(problems);
       }
     }
     expect(await target.snapshot()).toEqual(before);

@@ -2,13 +2,16 @@
  * Backups: everything the user saved, as one versioned JSON file (attachments as base64), and the way
  * back. An import is checked completely — shape, references between records, attachment bytes,
  * national register numbers — before anything is written, then replaces the data in one strict
- * transaction: it lands whole or not at all, and a bad file is answered with its first problems.
+ * transaction: it lands whole or not at all, and a bad file is answered with its first problems
+ * (`backup.invalid`).
  */
 import * as z from 'zod/mini';
-import { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../store/model';
+import { Appointment, DEFAULT_SETTINGS, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
 import { SETTINGS_KEY, STORE_NAMES, type AttachmentRecord, type Store } from '../store/db';
 import { isValidNationalRegisterNumber } from '../privacy/nrn';
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { base64ToBytes, bytesToBase64 } from '../model/base64';
+import type { ImportCounts } from '../model/views';
+import { AppFailure, refuse, type AppError } from '../model/errors';
 
 export const BACKUP_FORMAT = 'be-civic-backup';
 export const BACKUP_VERSION = 1;
@@ -31,14 +34,6 @@ export const Backup = z.strictObject({
 });
 export type Backup = z.infer<typeof Backup>;
 
-export interface ImportCounts {
-  dossiers: number;
-  progress: number;
-  appointments: number;
-  history: number;
-  attachments: number;
-}
-
 export async function exportBackup(store: Store, at: number): Promise<string> {
   const data = await store.read(
     [...STORE_NAMES],
@@ -52,7 +47,7 @@ export async function exportBackup(store: Store, at: number): Promise<string> {
     }),
     undefined,
   );
-  if (!data) throw new Error('There is nothing to export: Be Civic cannot open its storage in this browser profile.');
+  if (!data) refuse('backup.nothing-to-export');
   const attachments = await Promise.all(
     data.attachments.map(async (a) => ({
       id: a.id,
@@ -66,7 +61,7 @@ export async function exportBackup(store: Store, at: number): Promise<string> {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: at,
-    settings: data.settings ?? { panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false },
+    settings: data.settings ?? DEFAULT_SETTINGS,
     dossiers: data.dossiers,
     progress: data.progress,
     appointments: data.appointments,
@@ -80,67 +75,69 @@ function pathText(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || 'file';
 }
 
-export class BackupError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`This backup cannot be restored, nothing was changed. ${problems.length === 1 ? 'Problem' : 'First problems'}: ${problems.join('; ')}.`);
-  }
-}
+/**
+ * A problem is `where: what`, both technical tokens (`progress[1].dossierId: unknown-dossier "x"`):
+ * the screen says in the user's language that the file cannot be restored and shows these as detail.
+ */
+const invalid = (problems: string[]): { ok: false; error: AppError; problems: string[] } => ({
+  ok: false,
+  error: { code: 'backup.invalid', params: { count: problems.length, problems: problems.join('; ') } },
+  problems,
+});
 
 /** Everything wrong with `json` as a backup (at most MAX_PROBLEMS), with the decoded attachments when there is nothing wrong. */
-export function checkBackup(json: string): { ok: true; backup: Backup; blobs: AttachmentRecord[] } | { ok: false; problems: string[] } {
+export function checkBackup(json: string): { ok: true; backup: Backup; blobs: AttachmentRecord[] } | { ok: false; error: AppError; problems: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, problems: [`the file is not JSON (${error instanceof Error ? error.message : String(error)})`] };
+  } catch {
+    return { ok: false, error: { code: 'backup.not-json' }, problems: [] };
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return { ok: false, problems: ['this is not a Be Civic backup file'] };
+    return { ok: false, error: { code: 'backup.not-a-backup' }, problems: [] };
   }
   const version = (raw as { version?: unknown }).version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    return { ok: false, problems: [`the file was made by a newer Be Civic (backup version ${version}); update Be Civic, then import it again`] };
+    return { ok: false, error: { code: 'backup.newer-version', params: { version } }, problems: [] };
   }
   const parsed = Backup.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${pathText(issue.path)}: ${issue.message}`) };
-  }
+  if (!parsed.success) return invalid(parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${pathText(issue.path)}: ${issue.code}`));
   const backup = parsed.data;
   const problems: string[] = [];
   const problem = (text: string) => problems.length < MAX_PROBLEMS && problems.push(text);
   const unique = (list: Array<{ key: string; where: string }>, what: string) => {
     const seen = new Set<string>();
     for (const { key, where } of list) {
-      if (seen.has(key)) problem(`${where}: a second ${what} with the same id "${key}"`);
+      if (seen.has(key)) problem(`${where}: duplicate-${what} "${key}"`);
       seen.add(key);
     }
   };
   unique(backup.dossiers.map((d, i) => ({ key: d.id, where: `dossiers[${i}]` })), 'dossier');
-  unique(backup.progress.map((p, i) => ({ key: `${p.dossierId}/${p.artefact}`, where: `progress[${i}]` })), 'progress record');
+  unique(backup.progress.map((p, i) => ({ key: `${p.dossierId}/${p.artefact}`, where: `progress[${i}]` })), 'progress');
   unique(backup.appointments.map((a, i) => ({ key: a.id, where: `appointments[${i}]` })), 'appointment');
-  unique(backup.history.flatMap((h, i) => (h.id === undefined ? [] : [{ key: String(h.id), where: `history[${i}]` }])), 'history entry');
+  unique(backup.history.flatMap((h, i) => (h.id === undefined ? [] : [{ key: String(h.id), where: `history[${i}]` }])), 'history');
   unique(backup.attachments.map((a, i) => ({ key: a.id, where: `attachments[${i}]` })), 'attachment');
 
   const dossiers = new Set(backup.dossiers.map((d) => d.id));
   backup.dossiers.forEach((d, i) => {
     if (d.nationalRegisterNumber === undefined) return;
-    if (!isValidNationalRegisterNumber(d.nationalRegisterNumber)) problem(`dossiers[${i}].nationalRegisterNumber: not a valid national register number`);
-    else if (!backup.settings.keepNationalRegisterNumber) problem(`dossiers[${i}].nationalRegisterNumber: present although the settings say not to keep national register numbers`);
+    if (!isValidNationalRegisterNumber(d.nationalRegisterNumber)) problem(`dossiers[${i}].nationalRegisterNumber: nrn-invalid`);
+    else if (!backup.settings.keepNationalRegisterNumber) problem(`dossiers[${i}].nationalRegisterNumber: nrn-not-allowed`);
   });
   const belongs = (list: Array<{ dossierId: string }>, name: string) =>
-    list.forEach((r, i) => dossiers.has(r.dossierId) || problem(`${name}[${i}].dossierId: no dossier "${r.dossierId}" in the file`));
+    list.forEach((r, i) => dossiers.has(r.dossierId) || problem(`${name}[${i}].dossierId: unknown-dossier "${r.dossierId}"`));
   belongs(backup.progress, 'progress');
   belongs(backup.appointments, 'appointments');
   belongs(backup.history, 'history');
   if (backup.settings.activeDossier !== undefined && !dossiers.has(backup.settings.activeDossier)) {
-    problem(`settings.activeDossier: no dossier "${backup.settings.activeDossier}" in the file`);
+    problem(`settings.activeDossier: unknown-dossier "${backup.settings.activeDossier}"`);
   }
 
   const declaredById = new Map(backup.attachments.map((a) => [a.id, a]));
   const blobs = new Map<string, AttachmentRecord>();
   backup.attachments.forEach((a, i) => {
     const bytes = base64ToBytes(a.base64);
-    if (!bytes) problem(`attachments[${i}].base64: not valid base64`);
+    if (!bytes) problem(`attachments[${i}].base64: invalid-base64`);
     else blobs.set(a.id, { id: a.id, dossierId: a.dossierId, artefact: a.artefact, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: a.type }) });
   });
   backup.progress.forEach((p, i) =>
@@ -148,18 +145,18 @@ export function checkBackup(json: string): { ok: true; backup: Backup; blobs: At
       const where = `progress[${i}].attachments[${j}]`;
       const stored = blobs.get(meta.id);
       const declared = declaredById.get(meta.id);
-      if (!declared) problem(`${where}: the file "${meta.name}" is missing from attachments`);
-      else if (declared.dossierId !== p.dossierId || declared.artefact !== p.artefact) problem(`${where}: the file "${meta.name}" is attached to another document`);
-      else if (stored && stored.blob.size !== meta.size) problem(`${where}: the file "${meta.name}" should have ${meta.size} bytes, it has ${stored.blob.size}`);
+      if (!declared) problem(`${where}: missing-file "${meta.name}"`);
+      else if (declared.dossierId !== p.dossierId || declared.artefact !== p.artefact) problem(`${where}: attached-elsewhere "${meta.name}"`);
+      else if (stored && stored.blob.size !== meta.size) problem(`${where}: size-mismatch "${meta.name}" ${meta.size}/${stored.blob.size}`);
     }),
   );
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, backup, blobs: [...blobs.values()] };
+  return problems.length > 0 ? invalid(problems) : { ok: true, backup, blobs: [...blobs.values()] };
 }
 
-/** Replaces all data with the backup's, or throws a BackupError and writes nothing. */
+/** Replaces all data with the backup's, or refuses with the file's problems and writes nothing. */
 export async function importBackup(store: Store, json: string): Promise<ImportCounts> {
   const checked = checkBackup(json);
-  if (!checked.ok) throw new BackupError(checked.problems);
+  if (!checked.ok) throw new AppFailure(checked.error);
   const { backup, blobs } = checked;
   await store.write(
     [...STORE_NAMES],

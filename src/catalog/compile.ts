@@ -18,6 +18,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     portals: sortById(catalog.portals).map(({ pages, ...portal }) => ({ ...portal, pages: pages.map((p) => p.id) })),
     pages: sortById(catalog.portals.flatMap((portal) => portal.pages.map((page) => ({ ...page, portal: portal.id })))),
     communes: sortById(catalog.communes),
+    provenance: catalog.provenance ?? [],
   };
 }
 

@@ -2,12 +2,13 @@
  * Views of the compiled catalog in one language, as the panel and the dashboard show them. Pure.
  */
 import type { CompiledCatalog } from './compiled';
-import type { PageDescription, Shown } from '../messaging/protocol';
+import { refuse } from '../model/errors';
+import type { PageDescription, Shown } from '../model/views';
 import { localise, type Lang, type LocalText } from '../i18n';
 
 export function describePage(catalog: CompiledCatalog, pageId: string, lang: Lang): PageDescription {
   const page = catalog.pages.find((p) => p.id === pageId);
-  if (!page) throw new Error(`unknown page "${pageId}"`);
+  if (!page) refuse('unknown.page', { page: pageId });
   const portal = catalog.portals.find((p) => p.id === page.portal)!;
   const show = (t: LocalText): Shown => localise(t, lang);
   const artefactIds = [...new Set(page.serves.map((s) => s.artefact))];

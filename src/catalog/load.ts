@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { KINDS, type Kind, type Procedure, type Artefact, type Portal, type Commune, type RequirementNode, type Condition } from './schema';
+import { KINDS, ProvenanceLabels, type ProvenanceLabel, type Kind, type Procedure, type Artefact, type Portal, type Commune, type RequirementNode, type Condition } from './schema';
 import { hostMatches, pathMatches } from '../recognise';
 
 export interface CatalogIssue {
@@ -21,7 +21,12 @@ export interface Catalog {
   artefacts: Artefact[];
   portals: Portal[];
   communes: Commune[];
+  /** The human names of the seed documents (catalog/provenance.yaml). */
+  provenance?: ProvenanceLabel[];
 }
+
+/** The one file that names the seed documents for people. */
+export const PROVENANCE_FILE = 'provenance.yaml';
 
 export function formatIssue(issue: CatalogIssue): string {
   return `${issue.file}: ${issue.path || '(file)'}: ${issue.message}`;
@@ -104,6 +109,16 @@ export function loadCatalog(root: string, options: { repoRoot?: string } = {}): 
       (catalog[kind] as unknown[]).push(result.value);
     }
   }
+  const labelsPath = join(root, PROVENANCE_FILE);
+  const labelsFile = relative(process.cwd(), labelsPath) || PROVENANCE_FILE;
+  if (!existsSync(labelsPath)) issues.push({ file: labelsFile, path: '', message: 'missing file: every seed needs a human name' });
+  else {
+    const doc = parseDocument(readFileSync(labelsPath, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+    const parsed = ProvenanceLabels.safeParse(doc.toJS());
+    if (doc.errors.length > 0) issues.push(...doc.errors.map((e) => ({ file: labelsFile, path: '', message: `YAML: ${e.message.split('\n')[0]}` })));
+    else if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues).map((i) => ({ file: labelsFile, path: fieldPath(i.path), message: i.message })));
+    else catalog.provenance = parsed.data.seeds;
+  }
   issues.push(...checkReferences(catalog, files, options.repoRoot).filter((i) => !(i.ref && broken.has(i.ref))).map(({ ref: _, ...issue }) => issue));
   return { catalog, issues, files };
 }
@@ -176,6 +191,12 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
       checkCondition(e.requires, `eligibility[${i}].requires`);
     });
     procedure.fees.forEach((f, i) => checkCondition(f.when, `fees[${i}].when`));
+    if (procedure.applicants && questions.get(procedure.applicants)?.kind !== 'number') {
+      issues.push({ file, path: 'applicants', message: `"${procedure.applicants}" must be a number question of this procedure` });
+    }
+    procedure.fees.forEach((f, i) => {
+      if (f.per_person && !procedure.applicants) issues.push({ file, path: `fees[${i}].per_person`, message: 'a per-person fee needs the procedure to name its applicants question' });
+    });
     procedure.delays.forEach((d, i) => checkCondition(d.when, `delays[${i}].when`));
     procedure.visits.forEach((v, i) => checkCondition(v.when, `visits[${i}].when`));
     for (const [kind, list] of [['fees', procedure.fees], ['delays', procedure.delays], ['visits', procedure.visits], ['eligibility', procedure.eligibility], ['questions', procedure.questions]] as const) {
@@ -186,14 +207,19 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
       });
     }
     const nodeIds = new Set<string>();
+    const listed = new Set<string>();
     for (const [node, path] of walk(procedure.requirements, 'requirements')) {
       if (nodeIds.has(node.id)) issues.push({ file, path: `${path}.id`, message: `duplicate requirement id "${node.id}"` });
       nodeIds.add(node.id);
       checkCondition(node.when, `${path}.when`);
+      if (node.accepts) listed.add(node.id);
       if ('artefact' in node && !artefacts.has(node.artefact)) {
         issues.push({ file, path: `${path}.artefact`, message: `unknown artefact "${node.artefact}"`, ref: `artefacts:${node.artefact}` });
       }
     }
+    procedure.questions.forEach((q, i) => {
+      if (q.lists && !listed.has(q.lists)) issues.push({ file, path: `questions[${i}].lists`, message: `no requirement "${q.lists}" with an accepts list` });
+    });
     procedure.visits.forEach((v, i) =>
       v.bring.forEach((a, j) => {
         if (!artefacts.has(a)) issues.push({ file, path: `visits[${i}].bring[${j}]`, message: `unknown artefact "${a}"`, ref: `artefacts:${a}` });
@@ -244,6 +270,18 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
         }
       }),
     );
+  }
+  if (catalog.provenance) {
+    const named = new Set(catalog.provenance.map((p) => p.ref));
+    const cited = new Map<string, string>();
+    const cite = (refs: string[], file: string) => refs.filter((r) => r.startsWith('seeds/')).forEach((r) => cited.has(r) || cited.set(r, file));
+    for (const p of catalog.procedures) cite(p.provenance, fileOf('procedures', p.id));
+    for (const a of catalog.artefacts) [a, ...a.sources].forEach((x) => cite(x.provenance, fileOf('artefacts', a.id)));
+    for (const p of catalog.portals) [p, ...p.pages].forEach((x) => cite(x.provenance, fileOf('portals', p.id)));
+    for (const c of catalog.communes) cite(c.provenance, fileOf('communes', c.id));
+    for (const [ref, file] of cited) {
+      if (!named.has(ref)) issues.push({ file, path: 'provenance', message: `${ref} has no human name in catalog/${PROVENANCE_FILE}` });
+    }
   }
   const nis = new Map<string, string>();
   for (const commune of catalog.communes) {

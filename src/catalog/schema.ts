@@ -5,9 +5,9 @@
  * procedures, portal pages and communes.
  */
 import { z } from 'zod';
+import { OFFICIAL_LANGS } from '../model/lang';
 
-export const LANGS = ['fr', 'nl', 'de', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export type { Lang } from '../model/lang';
 
 const id = z
   .string()
@@ -33,7 +33,21 @@ const provenanceRef = z
 const provenance = {
   provenance: z.array(provenanceRef).min(1),
   last_verified: isoDate,
+  /** For catalog authors only (how a fact was read, what is still unverified): never shown to users. */
+  remarks: z.string().min(1).optional(),
 };
+
+/**
+ * The human name of a seed document, shown wherever a provenance is cited (the PDF's sources): users
+ * read "Commune of Eupen — population services", never a file name. `url` is the public page the
+ * document was taken from, when there is one.
+ */
+export const ProvenanceLabel = z.strictObject({
+  ref: z.string().regex(/^seeds\/\d{3}_[0-9a-f]{16}\.txt$/, 'expected seeds/NNN_<hash>.txt'),
+  label: LocalText,
+  url: z.string().regex(/^https:\/\//, 'expected an https:// URL').optional(),
+});
+export const ProvenanceLabels = z.strictObject({ seeds: z.array(ProvenanceLabel).min(1) });
 
 export const Region = z.enum(['federal', 'brussels', 'wallonia', 'flanders', 'german-community', 'abroad']);
 
@@ -81,11 +95,19 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 );
 
 /** A node of a requirement tree: a group (all of / one of) or a leaf naming an artefact. */
+type NodeCommon = {
+  id: string;
+  label?: z.infer<typeof LocalText>;
+  when?: Condition;
+  note?: z.infer<typeof LocalText>;
+  /** What the requirement accepts, item by item (e.g. the residence cards that prove an unlimited stay). */
+  accepts?: z.infer<typeof LocalText>[];
+};
 export type RequirementNode =
-  | { id: string; label?: z.infer<typeof LocalText>; when?: Condition; note?: z.infer<typeof LocalText>; allOf: RequirementNode[] }
-  | { id: string; label?: z.infer<typeof LocalText>; when?: Condition; note?: z.infer<typeof LocalText>; oneOf: RequirementNode[] }
-  | { id: string; label?: z.infer<typeof LocalText>; when?: Condition; note?: z.infer<typeof LocalText>; artefact: string };
-const nodeCommon = { id, label: LocalText.optional(), when: Condition.optional(), note: LocalText.optional() };
+  | (NodeCommon & { allOf: RequirementNode[] })
+  | (NodeCommon & { oneOf: RequirementNode[] })
+  | (NodeCommon & { artefact: string });
+const nodeCommon = { id, label: LocalText.optional(), when: Condition.optional(), note: LocalText.optional(), accepts: z.array(LocalText).min(1).optional() };
 export const RequirementNode: z.ZodType<RequirementNode> = z.lazy(() =>
   z.union([
     z.strictObject({ ...nodeCommon, allOf: z.array(RequirementNode).min(1) }),
@@ -101,6 +123,18 @@ export const Question = z.strictObject({
   kind: z.enum(['boolean', 'number', 'choice', 'country', 'date']),
   choices: z.array(z.strictObject({ id, label: LocalText })).optional(),
   when: Condition.optional(),
+  /**
+   * A requirement node whose `accepts` list the question shows with its label (e.g. "unlimited stay?"
+   * lists the cards the certified-copy requirement accepts), so the two can never disagree.
+   */
+  lists: id.optional(),
+});
+
+/** A booking channel: an online page, a phone number, an e-mail address or a walk-in desk. */
+const BookingChannel = z.strictObject({
+  kind: z.enum(['online', 'phone', 'email', 'walk-in']),
+  value: z.string().min(1),
+  note: LocalText.optional(),
 });
 
 export const Procedure = z.strictObject({
@@ -111,6 +145,13 @@ export const Procedure = z.strictObject({
   legal_basis: z.string().min(1),
   regions: z.array(Region).min(1),
   questions: z.array(Question).default([]),
+  /** The number question that counts the people applying together: per-person fees are multiplied by it. */
+  applicants: id.optional(),
+  /**
+   * How to book with the authority itself when no commune takes the visits (a consulate): used for
+   * every visit of the procedure; a commune's own channels win when the dossier has a commune.
+   */
+  authority_booking: z.array(BookingChannel).default([]),
   /**
    * Conditions of eligibility, each a plain sentence. `when` says when the rule applies (e.g. to one
    * paragraph of the law), `requires` what the set-up answers must satisfy for it to hold; a rule whose
@@ -119,7 +160,17 @@ export const Procedure = z.strictObject({
   eligibility: z.array(z.strictObject({ id, text: LocalText, when: Condition.optional(), requires: Condition.optional() })).default([]),
   requirements: RequirementNode,
   fees: z
-    .array(z.strictObject({ id, label: LocalText, amount: Money, when: Condition.optional(), note: LocalText.optional() }))
+    .array(
+      z.strictObject({
+        id,
+        label: LocalText,
+        amount: Money,
+        /** Due once per applicant (the procedure's `applicants` question), e.g. a file fee "par personne". */
+        per_person: z.boolean().default(false),
+        when: Condition.optional(),
+        note: LocalText.optional(),
+      }),
+    )
     .default([]),
   delays: z
     .array(
@@ -187,6 +238,11 @@ export const Source = z.strictObject({
   to_resume: LocalText,
   notes: LocalText.optional(),
   fallback_only: z.boolean().default(false),
+  /**
+   * A preparation step, not a way to get the document (e.g. checking the card's data on my.belgium.be
+   * before the commune certifies the copy): never proposed as the source that delivers it.
+   */
+  pre_step: z.boolean().default(false),
   confirmed_by_user: z.boolean().default(false),
   fee: Money.optional(),
   delay: Duration.optional(),
@@ -207,6 +263,12 @@ export const Artefact = z.strictObject({
       note: LocalText.optional(),
     })
     .optional(),
+  /**
+   * A civil-status record (birth, marriage…) that is issued abroad (`foreign`) or may be (`belgian-or-foreign`):
+   * only these need an apostille or legalisation and a sworn translation (seed 003, "Légalisation et
+   * traduction" of foreign civil-status records). A passport or a lease is never one.
+   */
+  civil_status_record: z.enum(['foreign', 'belgian-or-foreign']).optional(),
   sources: z.array(Source).min(1),
   ...provenance,
 });
@@ -280,7 +342,7 @@ export const Commune = z.strictObject({
   nis: z.string().regex(/^\d{5}$/, 'a NIS code has five digits'),
   names: LocalText,
   region: Region,
-  languages: z.array(z.enum(['fr', 'nl', 'de'])).min(1),
+  languages: z.array(z.enum(OFFICIAL_LANGS)).min(1),
   postal_codes: z.array(z.string().regex(/^\d{4}$/)).default([]),
   eguichet: z
     .strictObject({
@@ -319,6 +381,7 @@ export type PortalPage = z.infer<typeof PortalPage>;
 export type Commune = z.infer<typeof Commune>;
 export type Money = z.infer<typeof Money>;
 export type Duration = z.infer<typeof Duration>;
+export type ProvenanceLabel = z.infer<typeof ProvenanceLabel>;
 
 /** The four kinds of catalog file, each in its own folder of catalog/. */
 export const KINDS = {

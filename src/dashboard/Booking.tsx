@@ -7,10 +7,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Procedure } from '../catalog/compiled';
-import { bookingOrigins, hostOfPattern } from '../booking/access';
-import { appointmentMail } from '../booking/mail';
-import { bookingPlan } from '../booking/plan';
-import type { Progress } from '../store/model';
+import { bookingOrigins, hostOfPattern } from '../booking/core/origins';
+import { appointmentMail } from '../booking/core/mail';
+import { bookingPlan } from '../booking/core/plan';
+import type { Progress } from '../model/data';
 import type { DossierSummary } from '../dossier/summary';
 import { useDashboard } from './context';
 import { feeAmount } from './describe';

@@ -6,12 +6,14 @@
  */
 import { useState } from 'preact/hooks';
 import { send } from '../messaging/client';
-import type { Dossier } from '../store/model';
-import { STATUSES, type Status } from '../store/model';
+import type { Dossier } from '../model/data';
+import { STATUSES, type Status } from '../model/data';
 import type { ItemView, NodeView } from '../dossier/summary';
 import { useDashboard } from './context';
 import { describeValidity } from './describe';
-import { base64ToBytes, readAsBase64, saveFile } from './files';
+import { base64ToBytes } from '../model/base64';
+import { refuse } from '../model/errors';
+import { readAsBase64, saveFile } from './files';
 import { formatBytes, formatDay } from './strings';
 
 /** attachment:add carries at most 14,000,000 base64 characters, i.e. about 10 MB of file. */
@@ -193,7 +195,7 @@ function Item({ node, item, dossier }: { node: NodeView; item: ItemView; dossier
                   onClick={() =>
                     act(async () => {
                       const file = await send('attachment:get', { id: a.id });
-                      saveFile(base64ToBytes(file.base64), file.name, file.type);
+                      saveFile(base64ToBytes(file.base64) ?? refuse('input.invalid-file'), file.name, file.type);
                     })
                   }
                 >

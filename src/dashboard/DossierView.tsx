@@ -6,8 +6,8 @@
 import { useState } from 'preact/hooks';
 import { localise } from '../i18n';
 import { send } from '../messaging/client';
-import type { DossierDetail } from '../messaging/protocol';
-import type { HistoryEntry } from '../store/model';
+import type { DossierDetail } from '../model/views';
+import type { HistoryEntry } from '../model/data';
 import { countryName } from '../dossier/countries';
 import { pruneAnswers, visibleQuestions } from '../dossier/flow';
 import type { Answers } from '../dossier/requirements';

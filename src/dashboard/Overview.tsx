@@ -2,8 +2,8 @@
  * Every dossier side by side (one per family member, say): how far along each is, what stands out
  * (expired or soon-expiring documents), what is next, the fees and the next appointment.
  */
-import type { DossierDetail } from '../messaging/protocol';
-import type { Dossier } from '../store/model';
+import type { DossierDetail } from '../model/views';
+import type { Dossier } from '../model/data';
 import { summarise } from '../dossier/summary';
 import { useDashboard } from './context';
 import { describeValidity, feeAmount } from './describe';

@@ -11,7 +11,7 @@ import { send } from '../messaging/client';
 import { COUNTRY_CODES, countryName, documentRules } from '../dossier/countries';
 import { assessEligibility, pruneAnswers, visibleQuestions } from '../dossier/flow';
 import type { Answer, Answers } from '../dossier/requirements';
-import type { Dossier } from '../store/model';
+import type { Dossier } from '../model/data';
 import { useDashboard } from './context';
 import { describeRule, describeRules, routeState, ruleState, rulesToShow } from './describe';
 import { LanguageSelect } from './LanguageSelect';

@@ -7,7 +7,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CompiledCatalog } from '../catalog/compiled';
 import type { Lang } from '../i18n';
-import type { Settings } from '../store/model';
+import type { Settings } from '../model/data';
 import type { Strings } from './strings';
 
 export interface DashboardContext {

@@ -28,13 +28,6 @@ export function readAsBase64(file: File): Promise<string> {
   });
 }
 
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /** A file name from a dossier label: letters kept (accents too), everything else a dash. */
 export function fileSafe(label: string): string {
   return label.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'dossier';

@@ -4,7 +4,7 @@
  * than a blank on screen; parametrised strings are small functions.
  */
 import type { Lang } from '../i18n';
-import type { Status } from '../store/model';
+import type { Status } from '../model/data';
 
 const en = {
   appTitle: 'Be Civic — your dossiers',

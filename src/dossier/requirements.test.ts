@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCondition, evaluateTree, neededArtefacts } from './requirements';
 import type { Procedure } from '../catalog/compiled';
-import type { Status } from '../store/model';
+import type { Status } from '../model/data';
 
 const procedure = {
   id: 'p',

@@ -7,7 +7,7 @@
  * half-finished set-up neither hides nor wrongly demands a document.
  */
 import type { Condition, Procedure, RequirementNode, LocalText } from '../catalog/compiled';
-import type { Status } from '../store/model';
+import type { Status } from '../model/data';
 
 export type Answer = string | number | boolean;
 export type Answers = Record<string, Answer>;

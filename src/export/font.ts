@@ -5,10 +5,10 @@
  * from its own package. Its licence ships at licenses/DejaVuSans.txt.
  */
 import dataUrl from './fonts/DejaVuSans.ttf?inline';
+import { base64ToBytes } from '../model/base64';
 
 export function pdfFont(): Uint8Array {
-  const binary = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const bytes = base64ToBytes(dataUrl.slice(dataUrl.indexOf(',') + 1));
+  if (!bytes) throw new Error('the bundled PDF font is not valid base64');
   return bytes;
 }

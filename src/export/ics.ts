@@ -4,7 +4,7 @@
  * local times, which a calendar in Belgium shows at the booked hour whatever the machine's zone is.
  */
 import { createEvents, type EventAttributes } from 'ics';
-import type { Appointment } from '../store/model';
+import type { Appointment } from '../model/data';
 
 export interface IcsOptions {
   /** Added to every event's title, e.g. the dossier's label. */

@@ -2,9 +2,9 @@
  * Picks the user's language from a catalog text, saying when it had to fall back, so the UI can tell
  * the user that a text is shown in another language (issue: the panel says when a text falls back).
  */
-export const LANGS = ['fr', 'nl', 'de', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-export type LocalText = { fr: string; nl?: string; de?: string; en?: string };
+import { LANGS, type Lang, type LocalText } from '../model/lang';
+
+export { LANGS, isLang, type Lang, type LocalText } from '../model/lang';
 
 /** The order we fall back in: the user's language, then English, then French (every text has French). */
 export function localise(text: LocalText, lang: Lang): { text: string; lang: Lang; fallback: boolean } {
@@ -22,8 +22,4 @@ export function pickLang(preferred: readonly string[]): Lang {
     if ((LANGS as readonly string[]).includes(base ?? '')) return base as Lang;
   }
   return 'fr';
-}
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }

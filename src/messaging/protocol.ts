@@ -5,12 +5,20 @@
  * the types of this file (see client.ts), so no schema code ends up in its bundle.
  */
 import * as z from 'zod/mini';
-import type { Lang } from '../i18n';
-import type { Strings as PanelStrings } from '../panel/strings';
-import type { ConfirmationReading } from '../booking/parse';
-import { Appointment, Dossier, Progress, Settings, Status, type HistoryEntry } from '../store/model';
+import { Appointment, Dossier, Lang, Progress, Settings, Status, type HistoryEntry } from '../model/data';
+import type { AppError } from '../model/errors';
+import type {
+  ConfirmationReading,
+  DossierDetail,
+  ImportCounts,
+  PageDescription,
+  PageState,
+  PanelStrings,
+  StorageEstimate,
+  StoreStatus,
+} from '../model/views';
 
-const lang = z.enum(['fr', 'nl', 'de', 'en']);
+const lang = Lang;
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 
 /**
@@ -28,11 +36,11 @@ export const PROTOCOL = {
   'page:describe': { from: 'content', request: z.strictObject({ page: id, lang }) },
   /** The slice a panel needs: the user's language, dossiers that need what this page serves, their progress on it. */
   'page:state': { from: 'content', request: z.strictObject({ page: id }) },
-  /** The panel's own words (labels, statuses, messages) in one language; see src/panel/strings.ts. */
+  /** The panel's own words (labels, statuses, messages) in one language; see PanelStrings in src/model/views.ts. */
   'panel:strings': { from: 'content', request: z.strictObject({ lang }) },
   /** Remember the panel collapsed or open on this page's host. */
   'panel:collapse': { from: 'content', request: z.strictObject({ collapsed: z.boolean() }) },
-  /** On a booking page's confirmation, at the user's click: what its text proposes for the appointment (src/booking/parse.ts, kept out of the content script). */
+  /** On a booking page's confirmation, at the user's click: what its text proposes for the appointment (the parser stays out of the content script). */
   'booking:read': { from: 'content', request: z.strictObject({ text: z.string().check(z.maxLength(20_000)) }) },
   /** Open the dashboard (optionally on the set-up of a new dossier) in a tab. */
   'dashboard:open': { from: 'any', request: z.strictObject({ setup: z.optional(z.boolean()), dossierId: z.optional(id) }) },
@@ -62,7 +70,6 @@ export const PROTOCOL = {
   'attachment:get': { from: 'page', request: z.strictObject({ id }) },
   'attachment:remove': { from: 'page', request: z.strictObject({ ...artefactRef, id }) },
 
-  'catalog:procedures': { from: 'page', request: z.strictObject({ lang }) },
   'dossier:list': { from: 'page', request: empty },
   'dossier:get': { from: 'page', request: z.strictObject({ id }) },
   'dossier:create': { from: 'page', request: z.omit(Dossier, { id: true, createdAt: true, updatedAt: true }) },
@@ -84,8 +91,8 @@ export const PROTOCOL = {
   'settings:get': { from: 'page', request: empty },
   'settings:update': { from: 'page', request: z.partial(Settings) },
   'storage:estimate': { from: 'page', request: empty },
-  /** Whether the store can save (false in read-only mode, with the reason to show). */
-  'store:status': { from: 'any', request: empty },
+  /** Whether the store can save: the dashboard's read-only notice (a panel gets the same in page:state). */
+  'store:status': { from: 'page', request: empty },
   'backup:export': { from: 'page', request: empty },
   'backup:import': { from: 'page', request: z.strictObject({ json: z.string().check(z.maxLength(200_000_000)) }) },
   'data:wipe': { from: 'page', request: z.strictObject({ confirm: z.literal(true) }) },
@@ -94,83 +101,6 @@ export const PROTOCOL = {
 export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['request']>;
 
-/** A catalog text after localisation: the string, and whether it is in another language than asked. */
-export interface Shown {
-  text: string;
-  lang: Lang;
-  fallback: boolean;
-}
-
-export interface SourceView {
-  id: string;
-  label: Shown;
-  kind: string;
-  agentDoes: Shown;
-  userDoes: Shown;
-  toResume: Shown;
-  confirmedByUser: boolean;
-}
-
-export interface PageDescription {
-  page: string;
-  pageTitle: Shown;
-  portal: string;
-  portalName: Shown;
-  role: 'service' | 'login' | 'booking' | 'information';
-  explains?: Shown;
-  artefacts: Array<{ id: string; title: Shown; sources: SourceView[] }>;
-  capture: Array<{ id: string; label: Shown; kind: string }>;
-  /** Multi-step pages (booking sites): the steps the panel can recognise and guide through. */
-  guide?: GuideStep[];
-}
-
-export interface GuideStep {
-  id: string;
-  /** The step is showing when these hold (same meaning as recognition signals). */
-  when: { title?: string; heading?: string; selector?: string };
-  explain: Shown;
-  highlightService: boolean;
-  fields: Array<{ selector: string; explain: Shown }>;
-  confirmation: boolean;
-}
-
-/** On a booking page, the service one of the user's dossiers should pick there. */
-export interface BookingService {
-  dossierId: string;
-  dossierLabel: string;
-  procedureTitle: Shown;
-  visit?: { id: string; label: Shown };
-  choose: Shown;
-  /** The site's own labels to look for on the page. */
-  labels: string[];
-}
-
-/** The slice of the user's data that a panel on one page may see. */
-export interface PageState {
-  lang: Lang;
-  /** Set in read-only mode (storage unavailable): the message to show; nothing will be saved. */
-  storageProblem?: string;
-  collapsed: boolean;
-  activeDossier?: string;
-  dossiers: Array<{
-    id: string;
-    label: string;
-    procedure: string;
-    procedureTitle: Shown;
-    /** The artefacts this page serves that the dossier needs, with the user's progress on each. */
-    needs: Array<{ artefact: string; requirement: Shown; progress?: z.infer<typeof Progress> }>;
-  }>;
-  /** On a booking page: what each dossier with this commune should pick here. */
-  bookings?: BookingService[];
-}
-
-export interface DossierDetail {
-  dossier: z.infer<typeof Dossier>;
-  progress: Array<z.infer<typeof Progress>>;
-  appointments: Array<z.infer<typeof Appointment>>;
-  history: HistoryEntry[];
-}
-
 export interface ResponseMap {
   'page:describe': PageDescription;
   'page:state': PageState;
@@ -178,27 +108,26 @@ export interface ResponseMap {
   'panel:collapse': null;
   'booking:read': ConfirmationReading;
   'dashboard:open': null;
-  'progress:set-status': z.infer<typeof Progress>;
-  'progress:capture': z.infer<typeof Progress>;
-  'progress:update': z.infer<typeof Progress>;
-  'attachment:add': z.infer<typeof Progress>;
+  'progress:set-status': Progress;
+  'progress:capture': Progress;
+  'progress:update': Progress;
+  'attachment:add': Progress;
   'attachment:get': { name: string; type: string; base64: string };
-  'attachment:remove': z.infer<typeof Progress>;
-  'catalog:procedures': Array<{ id: string; title: Shown }>;
-  'dossier:list': Array<z.infer<typeof Dossier>>;
+  'attachment:remove': Progress;
+  'dossier:list': Dossier[];
   'dossier:get': DossierDetail;
-  'dossier:create': z.infer<typeof Dossier>;
-  'dossier:update': z.infer<typeof Dossier>;
+  'dossier:create': Dossier;
+  'dossier:update': Dossier;
   'dossier:delete': null;
-  'appointment:save': z.infer<typeof Appointment>;
+  'appointment:save': Appointment;
   'appointment:delete': null;
   'history:undo': { undone: HistoryEntry | null };
-  'settings:get': z.infer<typeof Settings>;
-  'settings:update': z.infer<typeof Settings>;
-  'storage:estimate': { usage: number | null; quota: number | null; persisted: boolean | null };
-  'store:status': { writable: boolean; problem?: string };
+  'settings:get': Settings;
+  'settings:update': Settings;
+  'storage:estimate': StorageEstimate;
+  'store:status': StoreStatus;
   'backup:export': { json: string; filename: string };
-  'backup:import': { dossiers: number; progress: number; appointments: number; history: number; attachments: number };
+  'backup:import': ImportCounts;
   'data:wipe': null;
 }
 
@@ -213,23 +142,25 @@ export interface ChangeNotice {
 }
 export type ResponseOf<T extends MessageType> = ResponseMap[T];
 
-/** What crosses the wire: a named message, and an answer that is either data or an error message. */
+/** What crosses the wire: a named message, and an answer that is either data or an error code. */
 export interface Envelope<T extends MessageType = MessageType> {
   type: T;
   payload: RequestOf<T>;
 }
-export type Reply<T extends MessageType = MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: string };
+export type Reply<T extends MessageType = MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: AppError };
 
 /** Validates an arrival; never throws. */
-export function parseEnvelope(raw: unknown): { ok: true; envelope: Envelope } | { ok: false; error: string } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'message must be an object' };
+export function parseEnvelope(raw: unknown): { ok: true; envelope: Envelope } | { ok: false; error: AppError } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: { code: 'message.malformed' } };
   const { type, payload } = raw as { type?: unknown; payload?: unknown };
-  if (typeof type !== 'string' || !Object.hasOwn(PROTOCOL, type)) return { ok: false, error: `unknown message type ${JSON.stringify(type)?.slice(0, 60)}` };
+  if (typeof type !== 'string' || !Object.hasOwn(PROTOCOL, type)) {
+    return { ok: false, error: { code: 'message.unknown-type', params: { type: (JSON.stringify(type) ?? String(type)).slice(0, 60) } } };
+  }
   const def = PROTOCOL[type as MessageType];
   const parsed = def.request.safeParse(payload);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, error: `invalid ${type}: ${first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'bad payload'}` };
+    return { ok: false, error: { code: 'message.invalid', params: { type, path: first?.path.join('.') || 'payload', issue: first?.code ?? 'invalid' } } };
   }
   return { ok: true, envelope: { type: type as MessageType, payload: parsed.data } as Envelope };
 }

@@ -1,10 +1,12 @@
 /**
- * The background's side of the protocol: validates every arrival, checks who sent it, runs the handler
- * and always answers `{ ok, data | error }`. Handlers are async; replies go through `sendResponse` with
- * `return true`, which works the same in Chromium, Firefox and WXT's fake browser.
+ * The background's side of the protocol: validates every arrival, asks the access policy whether its
+ * sender may send it, runs the handler and always answers `{ ok, data | error }` with the error as an
+ * AppError code. Handlers are async; replies go through `sendResponse` with `return true`, which works
+ * the same in Chromium, Firefox and WXT's fake browser.
  */
 import type { Browser } from 'wxt/browser';
-import { PROTOCOL, parseEnvelope, type MessageType, type RequestOf, type ResponseOf, type Reply } from './protocol';
+import { AppFailure, type AppError } from '../model/errors';
+import { parseEnvelope, type MessageType, type RequestOf, type ResponseOf, type Reply } from './protocol';
 
 export interface SenderInfo {
   /** True when the sender is one of this extension's own pages (dashboard, welcome…). */
@@ -16,14 +18,18 @@ export interface SenderInfo {
 
 export type Handlers = { [T in MessageType]: (payload: RequestOf<T>, sender: SenderInfo) => Promise<ResponseOf<T>> | ResponseOf<T> };
 
-export interface RouterOptions {
-  extensionOrigin: string;
-  extensionId: string;
-  /** Whether a content script running at this URL may talk to us (a catalog host). */
-  isCatalogUrl: (url: string) => boolean;
+/** What the router dispatches to: the handlers, and the policy every message passes first. */
+export interface Services {
+  handlers: Handlers;
+  admit<T extends MessageType>(type: T, payload: RequestOf<T>, sender: SenderInfo): AppError | undefined;
 }
 
-export function describeSender(sender: Browser.runtime.MessageSender, options: RouterOptions): SenderInfo | undefined {
+export interface SenderOptions {
+  extensionOrigin: string;
+  extensionId: string;
+}
+
+export function describeSender(sender: Browser.runtime.MessageSender, options: SenderOptions): SenderInfo | undefined {
   if (sender.id !== options.extensionId) return undefined;
   const url = sender.url ?? '';
   if (!sender.tab && url.startsWith(options.extensionOrigin)) return { fromExtensionPage: true };
@@ -32,21 +38,24 @@ export function describeSender(sender: Browser.runtime.MessageSender, options: R
   return undefined;
 }
 
-export async function route(raw: unknown, sender: SenderInfo | undefined, handlers: Handlers, options: RouterOptions): Promise<Reply> {
-  if (!sender) return { ok: false, error: 'unknown sender' };
+/** An unexpected throw becomes `internal`, with the error's name only: its message may quote user data. */
+function asAppError(error: unknown): AppError {
+  if (error instanceof AppFailure) return error.toAppError();
+  const name = error instanceof Error ? error.name : typeof error;
+  return { code: 'internal', params: { detail: name } };
+}
+
+export async function route(raw: unknown, sender: SenderInfo | undefined, services: Services): Promise<Reply> {
+  if (!sender) return { ok: false, error: { code: 'sender.unknown' } };
   const parsed = parseEnvelope(raw);
   if (!parsed.ok) return parsed;
   const { type, payload } = parsed.envelope;
-  const from = PROTOCOL[type].from as 'content' | 'page' | 'any';
-  if (from === 'page' && !sender.fromExtensionPage) return { ok: false, error: `${type} is only accepted from Be Civic's own pages` };
-  // A content script is only listened to on a catalog host, whatever the message.
-  if (!sender.fromExtensionPage && !(sender.tabUrl && options.isCatalogUrl(sender.tabUrl))) {
-    return { ok: false, error: `${type} is only accepted from catalog portal pages` };
-  }
+  const refused = services.admit(type, payload, sender);
+  if (refused) return { ok: false, error: refused };
   try {
-    const handler = handlers[type] as (p: unknown, s: SenderInfo) => Promise<unknown> | unknown;
+    const handler = services.handlers[type] as (p: unknown, s: SenderInfo) => Promise<unknown> | unknown;
     return { ok: true, data: (await handler(payload, sender)) as ResponseOf<MessageType> };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: asAppError(error) };
   }
 }

@@ -1,9 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PageDescription, PageState, Shown } from '../messaging/protocol';
+import type { PageDescription, PageState, Shown } from '../model/views';
 import { Panel, masked, type PanelActions, type PanelModel } from './Panel';
-import { STRINGS } from './strings';
+import { PANEL_STRINGS as STRINGS } from '../i18n/panel';
 
 const shown = (text: string, lang: Shown['lang'] = 'en', fallback = false): Shown => ({ text, lang, fallback });
 
@@ -94,7 +94,7 @@ describe('Panel', () => {
     expect(el.querySelector('b')).toBeNull();
     expect(el.textContent).toContain('<b>IB-1</b>');
     expect(el.textContent).not.toContain('85.07.30');
-    expect(el.textContent).toContain('•••••••••28');
+    expect(el.textContent).toContain('••.••.••-•••.28');
     expect(el.textContent).not.toContain('Capture selection as The document (PDF)');
   });
 
@@ -125,7 +125,7 @@ describe('Panel', () => {
 
 describe('masked', () => {
   it('hides all but the last two digits of a national register number, and nothing else', () => {
-    expect(masked('national-register-number', '85073003328')).toBe('•••••••••28');
+    expect(masked('national-register-number', '85073003328')).toBe('••.••.••-•••.28');
     expect(masked('reference', '85073003328')).toBe('85073003328');
   });
 });

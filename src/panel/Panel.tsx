@@ -3,12 +3,13 @@
  * renders what the controller hands it (catalog texts from the background, the user's slice of data)
  * and reports clicks back; it never talks to the extension or reads the page itself.
  */
-import type { PageDescription, PageState, Shown } from '../messaging/protocol';
+import { maskNationalRegisterNumber } from '../model/nrn';
+import type { PageDescription, PageState, Shown } from '../model/views';
 import type { JSX } from 'preact';
 import type { GuideView } from './guide';
 import type { Lang } from '../i18n';
-import type { Progress, Status } from '../store/model';
-import type { Strings } from './strings';
+import type { Progress, Status } from '../model/data';
+import type { PanelStrings as Strings } from '../i18n/panel';
 import { BOOT, fill } from './boot';
 
 export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'requested', 'obtained', 'submitted', 'not-needed'];
@@ -59,9 +60,7 @@ function formatDay(day: string, lang: Lang): string {
 
 /** National register numbers are never shown in full on a page (shoulder-surfing, screenshots). */
 export function masked(kind: string, value: string): string {
-  if (kind !== 'national-register-number') return value;
-  const digits = value.replace(/\D/g, '');
-  return digits.length <= 2 ? '•'.repeat(digits.length) : `${'•'.repeat(digits.length - 2)}${digits.slice(-2)}`;
+  return kind === 'national-register-number' ? maskNationalRegisterNumber(value) : value;
 }
 
 function fallbackLangs(description: PageDescription): Lang[] {

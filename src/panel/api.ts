@@ -6,6 +6,7 @@
  * script's global counts, which page elements cannot forge.
  */
 import type { MessageType, RequestOf, ResponseOf, Reply } from '../messaging/protocol';
+import { AppFailure } from '../model/errors';
 
 interface RuntimeLike {
   id?: string;
@@ -46,6 +47,6 @@ export async function request<T extends MessageType>(type: T, payload: RequestOf
   if (!api || !extensionAlive()) throw new Unavailable('extension unavailable');
   const reply = (await api.sendMessage({ type, payload })) as Reply<T> | undefined;
   if (!reply || typeof reply !== 'object') throw new Unavailable(`no answer to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw new AppFailure(reply.error);
   return reply.data;
 }

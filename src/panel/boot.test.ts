@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOOT, fill } from './boot';
-import { STRINGS } from './strings';
+import { PANEL_STRINGS as STRINGS } from '../i18n/panel';
 import { LANGS } from '../i18n';
 
 describe('panel words', () => {

@@ -6,8 +6,8 @@
  * browser events and the real location count.
  */
 import { render } from 'preact';
-import type { PageState } from '../messaging/protocol';
-import type { Status } from '../store/model';
+import type { PageState } from '../model/views';
+import type { Status } from '../model/data';
 import { isLang, pickLang, type Lang } from '../i18n';
 import { awaitsSignals, recognise, type RecognitionIndex } from '../recognise';
 import { extensionAlive, request, runtime } from './api';
@@ -17,7 +17,7 @@ import { Panel, masked, type CaptureField, type PanelActions, type PanelModel } 
 import type { Guide } from './guide';
 import { PRIMARY_BUTTONS, choosePlacement, type Placement } from './placement';
 import { documentProbe } from './probe';
-import type { Strings } from './strings';
+import type { PanelStrings as Strings } from '../i18n/panel';
 import { fill } from './boot';
 
 /** How long a URL whose rules wait on DOM signals is watched for late-rendered content. */

@@ -1,10 +1,10 @@
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BookingService, GuideStep, PageDescription, Shown } from '../messaging/protocol';
+import type { BookingService, GuideStep, PageDescription, Shown } from '../model/views';
 import { createGuide, type GuideView } from './guide';
 import { Panel, type PanelActions, type PanelModel } from './Panel';
-import { STRINGS } from './strings';
+import { PANEL_STRINGS as STRINGS } from '../i18n/panel';
 
 const shown = (text: string): Shown => ({ text, lang: 'en', fallback: false });
 const step = (id: string, extra: Partial<GuideStep> = {}): GuideStep => ({

@@ -6,7 +6,7 @@
  * user checked it. It never clicks, fills or submits anything on the page.
  */
 import type { JSX } from 'preact';
-import type { GuideStep, Shown } from '../messaging/protocol';
+import type { GuideStep, Shown } from '../model/views';
 import { signalsHold } from '../recognise';
 import { request } from './api';
 import { fill } from './boot';
@@ -14,7 +14,7 @@ import type { GuideContext } from './controller';
 import { doc } from './dom';
 import { Text, type PanelModel } from './Panel';
 import { documentProbe } from './probe';
-import type { Strings } from './strings';
+import type { PanelStrings as Strings } from '../i18n/panel';
 
 /** Coalescing of the page's changes: the guide is checked at most this often. */
 const SETTLE_MS = 100;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatNationalRegisterNumber, isValidNationalRegisterNumber, maskNationalRegisterNumber, normaliseNationalRegisterNumber } from './nrn';
+import { formatNationalRegisterNumber, isValidNationalRegisterNumber } from './nrn';
+import { maskNationalRegisterNumber, normaliseNationalRegisterNumber } from '../model/nrn';
 
 /** A number with the right check digits for a birth date and sequence, before or after 2000. */
 function make(yymmdd: string, seq: string, after2000: boolean): string {

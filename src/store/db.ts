@@ -2,12 +2,14 @@
  * The user's database: one IndexedDB database in the extension's origin, opened only by the background.
  * This module owns the schema and its migrations, the transaction helpers (one transaction per user
  * action, relaxed durability for everyday writes, strict for imports and wipes) and the translation
- * of storage faults into messages a user can act on. When IndexedDB cannot be opened at all (Firefox's
+ * of storage faults into error codes a user can act on (src/model/errors.ts). When IndexedDB cannot be opened at all (Firefox's
  * "never remember history" mode, a broken profile) the store stays readable-as-empty and refuses every
- * write with a clear message instead of losing data silently.
+ * write with `store.unavailable` instead of losing data silently.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Appointment, Dossier, HistoryEntry, Progress, Settings } from './model';
+import type { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
+import { AppFailure } from '../model/errors';
+import type { StoreStatus } from '../model/views';
 
 export const DB_NAME = 'be-civic';
 
@@ -57,50 +59,27 @@ export const MIGRATIONS: Migration[] = [
 ];
 export const DB_VERSION = MIGRATIONS.length;
 
-/** A storage fault already phrased for the user. Nothing was written when one is thrown from a write. */
-export class StoreError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'quota' | 'unavailable' | 'failed',
-  ) {
-    super(message);
-  }
-}
-
-export const UNAVAILABLE_MESSAGE =
-  'Be Civic cannot save anything in this browser profile: it does not allow extensions to keep data ' +
-  '(for example Firefox set to "never remember history", or a private window). You can read the guidance, ' +
-  'but progress will not be saved. Nothing you saved before is lost.';
-const QUOTA_MESSAGE =
-  'Your browser has no more room for Be Civic, so this change was not saved (nothing was written). ' +
-  'Remove some attached files or old dossiers, or free disk space, then try again.';
-
 function errorName(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : undefined;
 }
 
-/** Our own refusals (plain Errors) pass through; storage faults become StoreErrors a user can act on. */
-export function translateError(error: unknown): Error {
-  if (error instanceof StoreError) return error;
-  const name = errorName(error);
-  if (name === 'QuotaExceededError') return new StoreError(QUOTA_MESSAGE, 'quota');
-  if (error instanceof Error && name === 'Error') return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new StoreError(`Be Civic could not save this change, nothing was written (${name ?? 'error'}: ${detail})`, 'failed');
+/** Our own refusals pass through; storage faults become codes a user can act on. Nothing was written when one is thrown from a write. */
+export function translateError(error: unknown): AppFailure {
+  if (error instanceof AppFailure) return error;
+  const name = errorName(error) ?? 'error';
+  if (name === 'QuotaExceededError') return new AppFailure({ code: 'store.quota' });
+  return new AppFailure({ code: 'store.failed', params: { detail: name } });
 }
 
-/** Any failure to open the database means the store is unavailable: say why in the user's terms. */
-function unavailable(error: unknown): StoreError {
-  if (error instanceof StoreError) return error;
-  if (errorName(error) === 'VersionError') {
-    return new StoreError('Your Be Civic data was saved by a newer version of Be Civic: update the extension to use it. Nothing was changed.', 'unavailable');
-  }
-  return new StoreError(UNAVAILABLE_MESSAGE, 'unavailable');
+/** Any failure to open the database means the store is unavailable: say why. */
+function unavailable(error: unknown): AppFailure {
+  if (error instanceof AppFailure) return error;
+  return new AppFailure({ code: errorName(error) === 'VersionError' ? 'store.newer-version' : 'store.unavailable' });
 }
 
 /** Opens (and upgrades) the database. The versionchange transaction runs every pending migration in order. */
 export async function openCivicDB(name = DB_NAME, version = DB_VERSION, migrations: Migration[] = MIGRATIONS): Promise<CivicDB> {
-  if (typeof indexedDB === 'undefined') throw new StoreError(UNAVAILABLE_MESSAGE, 'unavailable');
+  if (typeof indexedDB === 'undefined') throw new AppFailure({ code: 'store.unavailable' });
   let failure: unknown;
   const db = await openDB<CivicSchema>(name, version, {
     upgrade(database, oldVersion, newVersion, tx) {
@@ -122,7 +101,7 @@ export async function openCivicDB(name = DB_NAME, version = DB_VERSION, migratio
       (event.target as IDBDatabase).close();
     },
   }).catch((error: unknown) => {
-    throw failure !== undefined ? new StoreError(`Be Civic could not update its database, nothing was changed: ${String(failure)}`, 'failed') : error;
+    throw failure !== undefined ? new AppFailure({ code: 'store.upgrade-failed', params: { detail: errorName(failure) ?? String(failure) } }) : error;
   });
   return db;
 }
@@ -154,12 +133,12 @@ export class Store {
   }
 
   /** Whether writes can succeed, with the reason when they cannot. */
-  async status(): Promise<{ writable: boolean; problem?: string }> {
+  async status(): Promise<StoreStatus> {
     try {
       await this.db();
       return { writable: true };
     } catch (error) {
-      return { writable: false, problem: unavailable(error).message };
+      return { writable: false, problem: unavailable(error).toAppError() };
     }
   }
 
@@ -185,7 +164,7 @@ export class Store {
 
   /**
    * One user action = one readwrite transaction. `fn` must only await requests of `tx`. If it throws,
-   * the transaction is aborted so none of its writes land; storage faults come back as StoreError.
+   * the transaction is aborted so none of its writes land; storage faults come back as AppFailure codes (store.quota, store.failed).
    */
   async write<const S extends StoreName[], T>(
     stores: S,

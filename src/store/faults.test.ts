@@ -4,8 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBTransaction } from 'fake-indexeddb';
-import { harness, BIRTH_TAB } from './test-support';
-import { UNAVAILABLE_MESSAGE } from './db';
+import { harness, BIRTH_TAB } from '../../tests/support/store';
+const UNAVAILABLE = { code: 'store.unavailable' };
 
 type ExecArgs = { operation: () => unknown; source?: { name?: string } | null };
 const proto = IDBTransaction.prototype as unknown as { _execRequestAsync(args: ExecArgs): unknown };
@@ -37,7 +37,7 @@ describe('storage full', () => {
     // The progress record and its history are written before the attachment bytes fail.
     fillDiskOn('attachments');
     const reply = await h.raw({ type: 'attachment:add', payload: { dossierId: dossier.id, artefact: 'id-copy', name: 'big.pdf', type: 'application/pdf', base64: btoa('x'.repeat(3000)) } });
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/no more room for Be Civic.*nothing was written.*Remove some attached files/) });
+    expect(reply).toEqual({ ok: false, error: { code: 'store.quota' } });
     fillDiskOn('history');
     const second = await h.raw({ type: 'progress:set-status', payload: { dossierId: dossier.id, artefact: 'id-copy', status: 'obtained' } });
     expect(second.ok).toBe(false);
@@ -58,7 +58,7 @@ describe('storage full', () => {
     const before = await target.snapshot();
     fillDiskOn('attachments');
     const reply = await target.raw({ type: 'backup:import', payload: { json } });
-    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/no more room/) });
+    expect(reply).toEqual({ ok: false, error: { code: 'store.quota' } });
     proto._execRequestAsync = original;
     expect(await target.snapshot()).toEqual(before);
   });
@@ -77,17 +77,17 @@ describe('IndexedDB unavailable', () => {
   it('reads as empty with the reason, refuses every write with a clear message', async () => {
     refuseIndexedDB();
     const h = harness();
-    expect(await h.call('store:status', {})).toEqual({ writable: false, problem: UNAVAILABLE_MESSAGE });
+    expect(await h.call('store:status', {})).toEqual({ writable: false, problem: UNAVAILABLE });
     expect(await h.call('dossier:list', {})).toEqual([]);
     expect(await h.call('settings:get', {})).toMatchObject({ keepNationalRegisterNumber: false });
     const state = await h.call('page:state', { page: 'irisbox-birth' }, BIRTH_TAB);
-    expect(state).toMatchObject({ storageProblem: UNAVAILABLE_MESSAGE, dossiers: [] });
+    expect(state).toMatchObject({ storageProblem: UNAVAILABLE, dossiers: [] });
     for (const [type, payload] of [
       ['dossier:create', { procedure: 'nationality', label: 'Me', answers: {}, choices: {}, lang: 'fr' }],
       ['settings:update', { lang: 'fr' }],
       ['data:wipe', { confirm: true }],
     ] as const) {
-      expect(await h.raw({ type, payload }), type).toEqual({ ok: false, error: UNAVAILABLE_MESSAGE });
+      expect(await h.raw({ type, payload }), type).toEqual({ ok: false, error: UNAVAILABLE });
     }
     expect((await h.raw({ type: 'backup:export', payload: {} })).ok).toBe(false);
     expect(h.notices).toEqual([]);

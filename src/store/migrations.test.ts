@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import type { IDBPDatabase } from 'idb';
 import { DB_VERSION, MIGRATIONS, openCivicDB, STORE_NAMES, type Migration } from './db';
-import { Appointment, Dossier, HistoryEntry, Progress, Settings } from './model';
-import { harness } from './test-support';
+import { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
+import { harness } from '../../tests/support/store';
 
 let n = 0;
 const fresh = () => `migration-${++n}-${Math.random().toString(36).slice(2)}`;
@@ -130,7 +130,7 @@ describe('migrations', () => {
       await tx.objectStore('dossiers').clear();
       throw new Error('bad step');
     };
-    await expect(openCivicDB(name, DB_VERSION + 1, [...MIGRATIONS, failing])).rejects.toThrow(/could not update its database, nothing was changed: Error: bad step/);
+    await expect(openCivicDB(name, DB_VERSION + 1, [...MIGRATIONS, failing])).rejects.toMatchObject({ code: 'store.upgrade-failed' });
     const db = await openCivicDB(name);
     expect(db.version).toBe(DB_VERSION);
     db.close();

@@ -29,7 +29,7 @@ async function call(page: Page, type: string, payload: unknown): Promise<any> {
     ([type, payload]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<any> } } }).chrome.runtime.sendMessage({ type, payload }),
     [type, payload] as const,
   )) as { ok: boolean; data?: any; error?: string };
-  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+  if (!reply.ok) throw new Error(`${type}: ${JSON.stringify(reply.error)}`);
   return reply.data;
 }
 

@@ -60,12 +60,12 @@ describe('Firefox (MV2 build, WebDriver BiDi)', () => {
     await welcome.waitForSelector('h1');
     expect(await welcome.evaluate(() => document.querySelector('h1')?.textContent)).toMatch(/Be Civic/);
     const send = (message: unknown) =>
-      welcome.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m), message) as Promise<{ ok: boolean; data: any; error?: string }>;
+      welcome.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m), message) as Promise<{ ok: boolean; data: any; error?: { code: string } }>;
     const created = await send({ type: 'dossier:create', payload: { procedure: 'nationality-declaration-12bis', label: 'Firefox', answers: {}, choices: {}, lang: 'en' } });
     expect(created.error).toBeUndefined();
     const list = await send({ type: 'dossier:list', payload: {} });
     expect(list.data.map((d: { id: string; label: string }) => [d.id, d.label])).toEqual([[created.data.id, 'Firefox']]);
-    expect((await send({ type: 'dossier:list', payload: { extra: 1 } })).error).toMatch(/invalid dossier:list/);
+    expect((await send({ type: 'dossier:list', payload: { extra: 1 } })).error).toMatchObject({ code: 'message.invalid', params: { type: 'dossier:list' } });
   });
 
   it('recognises a catalog portal page and shows the panel', async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, inPanel, launch, type Session } from '../support/harness';
 import { contentScriptWorld, record, type Recorder } from '../support/recorder';
 import { PROTOCOL, parseEnvelope, type MessageType } from '../../src/messaging/protocol';
+import { isAppError, type AppError } from '../../src/model/errors';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_123);
 const FROM_PAGE = 3_000;
@@ -93,7 +94,7 @@ function malformed(rng: Rng, count: number): unknown[] {
 
 interface Reply {
   ok?: boolean;
-  error?: string;
+  error?: AppError;
 }
 
 /** Sends every message from the page context, 100 at a time; returns the replies (or the sender-side error). */
@@ -137,7 +138,7 @@ describe('the background under a fuzz of messages', () => {
   const expectRefusals = (messages: unknown[], replies: Array<Reply & { notSent?: string }>) => {
     const wrong = replies
       .map((r, i) => ({ r, m: JSON.stringify(messages[i])?.slice(0, 160) }))
-      .filter(({ r }) => !('notSent' in r) && !(r && r.ok === false && typeof r.error === 'string' && r.error.length > 0 && r.error.length < 1_000));
+      .filter(({ r }) => !('notSent' in r) && !(r && r.ok === false && isAppError(r.error) && r.error.code !== 'internal'));
     expect(wrong.slice(0, 5), `${wrong.length} messages not refused with a clear error (seed ${SEED})`).toEqual([]);
   };
 
@@ -190,7 +191,7 @@ describe('the background under a fuzz of messages', () => {
       'settings:update': {},
       'history:undo': { dossierId },
       'storage:estimate': {},
-      'catalog:procedures': { lang: 'en' },
+      'store:status': {},
     };
     const messages = [
       ...pageOnly.filter((t) => t in valid).map((type) => ({ type, payload: valid[type] })),
@@ -202,7 +203,7 @@ describe('the background under a fuzz of messages', () => {
       const replies = await world.evaluate<Array<Reply & { notSent?: string }>>(`(${SEND_ALL})(${JSON.stringify(messages)})`);
       expect(replies).toHaveLength(messages.length);
       expectRefusals(messages, replies);
-      for (const [i, type] of pageOnly.filter((t) => t in valid).entries()) expect(replies[i]?.error, type).toMatch(/only accepted from Be Civic's own pages/);
+      for (const [i, type] of pageOnly.filter((t) => t in valid).entries()) expect(replies[i]?.error, type).toEqual({ code: 'sender.not-extension-page', params: { type } });
     } finally {
       await world.cdp.detach();
     }
@@ -212,9 +213,8 @@ describe('the background under a fuzz of messages', () => {
     expect(await fromPage<string>(SNAPSHOT)).toBe(before);
     expect(recorder.errors).toEqual([]);
     expect(session.context.serviceWorkers().map((w) => w.url())).toEqual([session.worker.url()]);
-    const procedures = await fromPage<{ ok: boolean; data: unknown[] }>(`(m) => chrome.runtime.sendMessage(m)`, { type: 'catalog:procedures', payload: { lang: 'en' } });
-    expect(procedures.ok).toBe(true);
-    expect(procedures.data.length).toBeGreaterThan(0);
+    const status = await fromPage<{ ok: boolean; data: unknown }>(`(m) => chrome.runtime.sendMessage(m)`, { type: 'store:status', payload: {} });
+    expect(status).toEqual({ ok: true, data: { writable: true } });
     const list = await fromPage<{ ok: boolean; data: Array<{ id: string }> }>(`(m) => chrome.runtime.sendMessage(m)`, { type: 'dossier:list', payload: {} });
     expect(list.data.map((d) => d.id)).toEqual([dossierId]);
     expect(session.stray).toEqual([]);

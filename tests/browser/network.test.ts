@@ -13,7 +13,7 @@ import { eventually, inPanel, launch, type Session } from '../support/harness';
 import { contentScriptWorld, record, type Recorder, type Seen } from '../support/recorder';
 import { clickInPanel, readPanel } from '../support/panel-support';
 import { STRINGS } from '../../src/dashboard/strings';
-import { STRINGS as PANEL_STRINGS } from '../../src/panel/strings';
+import { PANEL_STRINGS } from '../../src/i18n/panel';
 
 /** Answers every question the set-up shows: its first choice, or a plausible value. */
 async function answerEverything(page: Page) {

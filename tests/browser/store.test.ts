@@ -41,7 +41,7 @@ async function inContentScript<T>(page: Page, expression: string): Promise<T> {
   }
 }
 
-type Reply = { ok: true; data: any } | { ok: false; error: string };
+type Reply = { ok: true; data: any } | { ok: false; error: { code: string; params?: Record<string, unknown> } };
 
 /** Sends one protocol message from an extension page, as the dashboard does. */
 function send(page: Page, type: string, payload: unknown): Promise<Reply> {
@@ -49,7 +49,7 @@ function send(page: Page, type: string, payload: unknown): Promise<Reply> {
 }
 async function call(page: Page, type: string, payload: unknown): Promise<any> {
   const reply = await send(page, type, payload);
-  if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+  if (!reply.ok) throw new Error(`${type}: ${JSON.stringify(reply.error)}`);
   return reply.data;
 }
 
@@ -73,17 +73,17 @@ describe('store in the browser', () => {
   it('two portal tabs × 200 concurrent updates of the same record: every one acknowledged and recorded in order', async () => {
     const tabs = await Promise.all(['https://lalouviere.guichet-citoyen.be/demarches/composition-menage', 'https://namur.guichet-citoyen.be/demarches/composition-menage'].map((u) => session.open(u)));
     const burst = (page: Page, tab: string) =>
-      inContentScript<Array<{ ok: boolean; error?: string }>>(
+      inContentScript<Array<{ ok: boolean; error?: unknown }>>(
         page,
         `Promise.all(Array.from({ length: 200 }, (_, i) => chrome.runtime.sendMessage({ type: 'progress:capture', payload: { dossierId: ${JSON.stringify(dossierId)}, artefact: ${JSON.stringify(EGUICHET_ARTEFACT)}, field: 'reference', value: '${tab}-' + i } })))`,
       );
     const [fromA, fromB] = await Promise.all([burst(tabs[0]!, 'a'), burst(tabs[1]!, 'b')]);
     expect([...fromA, ...fromB].filter((r) => !r.ok)).toEqual([]);
     // The same content script is refused anything outside its page's slice.
-    expect(await inContentScript(tabs[0]!, `chrome.runtime.sendMessage({ type: 'dossier:list', payload: {} })`)).toEqual({ ok: false, error: "dossier:list is only accepted from Be Civic's own pages" });
+    expect(await inContentScript(tabs[0]!, `chrome.runtime.sendMessage({ type: 'dossier:list', payload: {} })`)).toEqual({ ok: false, error: { code: 'sender.not-extension-page', params: { type: 'dossier:list' } } });
     expect(
       await inContentScript(tabs[0]!, `chrome.runtime.sendMessage({ type: 'progress:set-status', payload: { dossierId: ${JSON.stringify(dossierId)}, artefact: ${JSON.stringify(ARTEFACT)}, status: 'obtained' } })`),
-    ).toMatchObject({ ok: false, error: expect.stringContaining('does not serve') });
+    ).toMatchObject({ ok: false, error: { code: 'slice.artefact-not-served' } });
     await Promise.all(tabs.map((t) => t.close()));
 
     const detail = await call(a, 'dossier:get', { id: dossierId });

@@ -3,11 +3,11 @@
  * commune works in (the user's own when the commune uses it). It only builds a mailto: link: the
  * user's own mail program opens it, and nothing is sent by Be Civic.
  */
-import type { Lang } from '../i18n';
+import type { Lang, OfficialLang } from '../../model/lang';
 
 export interface AppointmentRequest {
   to: string;
-  communeLanguages: ReadonlyArray<'fr' | 'nl' | 'de'>;
+  communeLanguages: readonly OfficialLang[];
   userLang: Lang;
   applicant: string;
   /** YYYY-MM-DD */
@@ -18,7 +18,7 @@ export interface AppointmentRequest {
   companions?: string;
 }
 
-type MailLang = 'fr' | 'nl' | 'de';
+type MailLang = OfficialLang;
 
 const TEMPLATES: Record<MailLang, { subject: (r: string) => string; body: (req: AppointmentRequest, born: string | undefined) => string }> = {
   fr: {

@@ -3,13 +3,13 @@
  * (kept in step with the permissions), and appointment reminders read from the store.
  */
 import { browser } from 'wxt/browser';
-import type { CompiledCatalog } from '../catalog/compiled';
-import type { ChangeNotice } from '../messaging/protocol';
-import { localise } from '../i18n';
-import { SETTINGS_KEY, type Store } from '../store/db';
-import { DEFAULT_SETTINGS } from '../store/model';
+import type { CompiledCatalog } from '../../catalog/compiled';
+import type { ChangeNotice } from '../../messaging/protocol';
+import { localise } from '../../i18n';
+import { SETTINGS_KEY, type Store } from '../../store/db';
+import { DEFAULT_SETTINGS } from '../../model/data';
 import { syncBookingContentScript } from './access';
-import { bookingPlan } from './plan';
+import { bookingPlan } from '../core/plan';
 import { listenForReminders, reconcileReminders } from './reminders';
 
 export function startBookingServices(catalog: CompiledCatalog, store: Store): { onChange: (notice: ChangeNotice) => void } {

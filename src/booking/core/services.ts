@@ -3,10 +3,10 @@
  * The catalog says it per commune and procedure (`booking[].services[].choose`), often quoting the
  * site's own label («…», „…“, “…”): those quoted labels are what the panel looks for on the page.
  */
-import type { CompiledCatalog, LocalText } from '../catalog/compiled';
-import type { Dossier } from '../store/model';
-import type { BookingService } from '../messaging/protocol';
-import { localise, type Lang } from '../i18n';
+import type { CompiledCatalog, LocalText } from '../../catalog/compiled';
+import type { Dossier } from '../../model/data';
+import type { BookingService } from '../../model/views';
+import { localise, type Lang } from '../../i18n';
 
 const QUOTED = /«\s*([^»]+?)\s*»|„([^“”]+)[“”]|“([^”]+)”|"([^"]+)"/g;
 

@@ -3,64 +3,12 @@
  * texts (`panel:strings`), so the content script does not carry four languages (3 KB gzipped) on every
  * portal page; it only keeps the few words it shows before the first answer (BOOT).
  */
-import type { Lang } from '../i18n';
-import type { Status } from '../store/model';
+import type { Lang } from '../model/lang';
+import type { PanelStrings } from '../model/views';
 
-/** Templates hold `{name}` slots, filled by `fill()`: data, not code, so the background can send them. */
-export interface Strings {
-  loading: string;
-  expand: string;
-  collapse: string;
-  servesHeading: string;
-  alsoHere: string;
-  forNeed: string;
-  youDo: string;
-  agentDoes: string;
-  toResume: string;
-  unverified: string;
-  fallback: string;
-  langName: Record<Lang, string>;
-  status: Record<Status, string>;
-  statusOf: string;
-  issued: string;
-  validUntil: string;
-  expired: string;
-  captureHeading: string;
-  captureButton: string;
-  captureHint: string;
-  noSelection: string;
-  notCaptured: string;
-  savedValue: string;
-  statusSaved: string;
-  failed: string;
-  noDossier: string;
-  setUp: string;
-  stateUnavailable: string;
-  loginHeading: string;
-  loginPrivacy: string;
-  covered: string;
-  /** The guide through a booking site's steps and the saving of the appointment it gives. */
-  guide: {
-    heading: string;
-    choose: string;
-    showMe: string;
-    looking: string;
-    notFound: string;
-    save: string;
-    check: string;
-    noDate: string;
-    date: string;
-    time: string;
-    place: string;
-    reference: string;
-    dossier: string;
-    confirm: string;
-    cancel: string;
-    saved: string;
-  };
-}
+export type { PanelStrings };
 
-const en: Strings = {
+const en: PanelStrings = {
   loading: 'Loading…',
   expand: 'Show Be Civic',
   collapse: 'Hide',
@@ -112,7 +60,7 @@ const en: Strings = {
   },
 };
 
-const fr: Strings = {
+const fr: PanelStrings = {
   loading: 'Chargement…',
   expand: 'Afficher Be Civic',
   collapse: 'Masquer',
@@ -164,7 +112,7 @@ const fr: Strings = {
   },
 };
 
-const nl: Strings = {
+const nl: PanelStrings = {
   loading: 'Laden…',
   expand: 'Be Civic tonen',
   collapse: 'Verbergen',
@@ -216,7 +164,7 @@ const nl: Strings = {
   },
 };
 
-const de: Strings = {
+const de: PanelStrings = {
   loading: 'Wird geladen…',
   expand: 'Be Civic anzeigen',
   collapse: 'Ausblenden',
@@ -268,5 +216,5 @@ const de: Strings = {
   },
 };
 
-export const STRINGS: Record<Lang, Strings> = { en, fr, nl, de };
+export const PANEL_STRINGS: Record<Lang, PanelStrings> = { en, fr, nl, de };
 

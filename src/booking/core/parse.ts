@@ -4,6 +4,8 @@
  * English, numerically or with month names. The result is only a proposal: the user confirms it
  * before anything is saved.
  */
+import type { ConfirmationReading } from '../../model/views';
+
 const MONTHS: Record<string, number> = {};
 const names: Array<[number, string[]]> = [
   [1, ['janvier', 'janv', 'januari', 'januar', 'jänner', 'january', 'jan']],
@@ -59,15 +61,6 @@ export function parseAppointmentText(text: string): ParsedAppointment | undefine
   if (!date) return undefined;
   const time = rest.match(/\b([01]?\d|2[0-3]) ?(?::|h|u|\.) ?([0-5]\d)\b/) ?? rest.match(/\b([01]?\d|2[0-3]) ?(?:h|uhr|uur)\b/);
   return time ? { date, time: `${pad(+time[1]!)}:${time[2] ?? '00'}` } : { date };
-}
-
-export interface ConfirmationReading {
-  date?: string;
-  time?: string;
-  /** The sentence that gives an address (a Belgian postcode followed by a place name). */
-  place?: string;
-  /** A booking code: letters and digits, at least one digit, after a word like "code" or "référence". */
-  reference?: string;
 }
 
 const REFERENCE_WORD = /code|r[ée]f[ée]rence|referentie|referenz|kenmerk|num[ée]ro|nummer|number/gi;

@@ -2,7 +2,7 @@
  * When and what to remind: the evening before an appointment, with the papers to bring. Pure; the
  * background turns it into an alarm and, if the user allowed notifications, a notification.
  */
-import type { Lang } from '../i18n';
+import type { Lang } from '../../i18n';
 
 /** Reminders go out at this hour, local time, the day before the appointment. */
 export const REMINDER_HOUR = 18;

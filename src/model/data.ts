@@ -1,15 +1,17 @@
 /**
  * The user's data, as the background stores it and as backups carry it. The schemas (zod/mini) are the
- * single definition: the database, the protocol and the backup import all validate against them.
+ * single definition: the database, the protocol and the backup import all validate against them, and
+ * every layer takes its types from here (the bottom of the house: this folder imports nothing else).
  * Dates of documents are calendar days (YYYY-MM-DD); moments are epoch milliseconds.
  */
 import * as z from 'zod/mini';
+import { LANGS } from './lang';
 
 export const STATUSES = ['not-started', 'in-progress', 'requested', 'obtained', 'submitted', 'not-needed'] as const;
 export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
-export const Lang = z.enum(['fr', 'nl', 'de', 'en']);
+export const Lang = z.enum(LANGS);
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
 const moment = z.number().check(z.int(), z.nonnegative());

@@ -1,6 +1,7 @@
 /**
- * Base64 for attachment bytes (messages and backups are JSON). Chunked, because attachments reach
- * several megabytes and one String.fromCharCode call per byte array would overflow the stack.
+ * Base64, the one codec for bytes inside JSON (attachments in messages and backups, the PDF font
+ * inlined as a data URL). Chunked, because attachments reach several megabytes and one
+ * String.fromCharCode call per byte array would overflow the stack.
  */
 const CHUNK = 0x8000;
 
@@ -13,7 +14,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** The bytes, or undefined when `text` is not canonical padded base64. */
-export function base64ToBytes(text: string): Uint8Array | undefined {
+export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!BASE64.test(text)) return undefined;
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bookingOrigins, grantedBookingOrigins, hostOfPattern } from './access';
+import { bookingOrigins, grantedBookingOrigins, hostOfPattern } from '../core/origins';
 import { reconcileReminders, wantedAlarms } from './reminders';
-import type { CompiledCatalog } from '../catalog/compiled';
+import type { CompiledCatalog } from '../../catalog/compiled';
 
 const onDemand = ['https://*.booking.example/*', 'https://rdv.commune-a.be/*'];
 const catalog = {

@@ -4,11 +4,11 @@
  * missing — and whether the desk will refuse an incomplete file. Pure: the dashboard renders it, the
  * booking-page panel and the reminder reuse it.
  */
-import type { CompiledCatalog, Commune, Procedure, LocalText } from '../catalog/compiled';
-import type { Dossier, Progress, Status } from '../store/model';
-import { neededArtefacts } from '../dossier/requirements';
-import { localise, type Lang } from '../i18n';
-import type { Shown } from '../messaging/protocol';
+import type { CompiledCatalog, Commune, Procedure, LocalText } from '../../catalog/compiled';
+import type { Dossier, Progress, Status } from '../../model/data';
+import { neededArtefacts } from '../../dossier/requirements';
+import { localise, type Lang } from '../../i18n';
+import type { Shown } from '../../model/views';
 
 export interface BookingChannel {
   kind: 'online' | 'phone' | 'email' | 'walk-in';

@@ -1,15 +1,15 @@
 /**
- * Shared set-up for the store's unit tests: a small catalog that exercises every rule the store
+ * Shared set-up for the background's unit tests: a small catalog that exercises every rule the store
  * applies (validity windows, capture kinds, a booking page, alternatives), a fresh database per test
  * on fake-indexeddb, and a way to call handlers exactly as the background does (through the router).
  */
 import 'fake-indexeddb/auto';
-import type { CompiledCatalog } from '../catalog/compiled';
-import { route, type RouterOptions, type SenderInfo } from '../messaging/router';
-import type { ChangeNotice, MessageType, Reply, RequestOf, ResponseOf } from '../messaging/protocol';
-import { hostMatches } from '../recognise';
-import { openCivicDB, Store, STORE_NAMES, type CivicDB, type StoreName } from './db';
-import { createHandlers } from './handlers';
+import type { CompiledCatalog } from '../../src/catalog/compiled';
+import { createServices } from '../../src/background';
+import { route, type SenderInfo } from '../../src/messaging/router';
+import type { ChangeNotice, MessageType, Reply, RequestOf, ResponseOf } from '../../src/messaging/protocol';
+import { AppFailure } from '../../src/model/errors';
+import { openCivicDB, Store, STORE_NAMES, type CivicDB, type StoreName } from '../../src/store/db';
 
 const provenance = { provenance: ['seeds/000_95e31f5f4102b1f5.txt'], last_verified: '2026-11-23' };
 const text = (fr: string) => ({ fr, en: fr });
@@ -130,19 +130,6 @@ export const BIRTH_TAB: SenderInfo = { fromExtensionPage: false, tabUrl: 'https:
 export const BOOKING_TAB: SenderInfo = { fromExtensionPage: false, tabUrl: 'https://rdv.irisnet.be/booking', tabId: 8 };
 export const OTHER_CATALOG_TAB: SenderInfo = { fromExtensionPage: false, tabUrl: 'https://irisbox.irisnet.be/irisbox/other', tabId: 9 };
 
-const hosts = [...new Set(CATALOG.pages.flatMap((p) => p.hosts))];
-export const ROUTER: RouterOptions = {
-  extensionOrigin: 'chrome-extension://test/',
-  extensionId: 'test',
-  isCatalogUrl: (url) => {
-    try {
-      return hosts.some((h) => hostMatches(h, new URL(url).hostname));
-    } catch {
-      return false;
-    }
-  },
-};
-
 let counter = 0;
 
 export interface Harness {
@@ -165,7 +152,7 @@ export function harness(name = `test-${++counter}-${Math.random().toString(36).s
   const dashboards: string[] = [];
   const clock = { now: Date.UTC(2026, 10, 23, 12) };
   let ids = 0;
-  const handlers = createHandlers({
+  const services = createServices({
     catalog: CATALOG,
     store,
     notify: (n) => notices.push(n),
@@ -175,7 +162,7 @@ export function harness(name = `test-${++counter}-${Math.random().toString(36).s
     now: () => clock.now++,
     newId: () => `id-${++ids}`,
   });
-  const raw = (message: unknown, sender: SenderInfo | null = PAGE) => route(message, sender ?? undefined, handlers, ROUTER);
+  const raw = (message: unknown, sender: SenderInfo | null = PAGE) => route(message, sender ?? undefined, services);
   return {
     store,
     notices,
@@ -184,7 +171,7 @@ export function harness(name = `test-${++counter}-${Math.random().toString(36).s
     raw,
     async call(type, payload, sender = PAGE) {
       const reply = await raw({ type, payload }, sender);
-      if (!reply.ok) throw new Error(reply.error);
+      if (!reply.ok) throw new AppFailure(reply.error);
       return reply.data as never;
     },
     async snapshot() {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bookingServicesAt, labelsOf } from './services';
-import catalogJson from '../catalog/generated/catalog.json';
-import type { CompiledCatalog } from '../catalog/compiled';
-import { describePage } from '../catalog/describe';
+import catalogJson from '../../catalog/generated/catalog.json';
+import type { CompiledCatalog } from '../../catalog/compiled';
+import { describePage } from '../../catalog/describe';
 
 const catalog = catalogJson as unknown as CompiledCatalog;
 

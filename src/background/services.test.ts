@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BIRTH_TAB, BOOKING_TAB, OTHER_CATALOG_TAB, harness } from './test-support';
+import { BIRTH_TAB, BOOKING_TAB, OTHER_CATALOG_TAB, harness } from '../../tests/support/store';
 
 async function withDossier(bornAbroad = true) {
   const h = harness();
@@ -28,8 +28,8 @@ describe('dossiers', () => {
 
   it('refuses unknown procedures and communes', async () => {
     const h = harness();
-    await expect(h.call('dossier:create', { procedure: 'nope', label: 'x', answers: {}, choices: {}, lang: 'fr' })).rejects.toThrow('unknown procedure "nope"');
-    await expect(h.call('dossier:create', { procedure: 'nationality', label: 'x', answers: {}, choices: {}, lang: 'fr', commune: 'atlantis' })).rejects.toThrow('unknown commune');
+    await expect(h.call('dossier:create', { procedure: 'nope', label: 'x', answers: {}, choices: {}, lang: 'fr' })).rejects.toMatchObject({ code: 'unknown.procedure', params: { procedure: 'nope' } });
+    await expect(h.call('dossier:create', { procedure: 'nationality', label: 'x', answers: {}, choices: {}, lang: 'fr', commune: 'atlantis' })).rejects.toMatchObject({ code: 'unknown.commune', params: { commune: 'atlantis' } });
     expect((await h.snapshot()).dossiers).toEqual([]);
   });
 });
@@ -52,10 +52,10 @@ describe('progress', () => {
   it('refuses unknown dossiers, documents and sources without writing', async () => {
     const { h, dossier } = await withDossier();
     const before = await h.snapshot();
-    await expect(h.call('progress:set-status', { dossierId: 'ghost', artefact: 'id-copy', status: 'obtained' })).rejects.toThrow('unknown dossier');
-    await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'ghost', status: 'obtained' })).rejects.toThrow('unknown document');
-    await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'id-copy', status: 'obtained', source: 'irisbox' })).rejects.toThrow('not a way to obtain');
-    await expect(h.call('progress:update', { dossierId: dossier.id, artefact: 'id-copy', patch: { issuedOn: '2026-02-30' } })).rejects.toThrow('not a real day');
+    await expect(h.call('progress:set-status', { dossierId: 'ghost', artefact: 'id-copy', status: 'obtained' })).rejects.toMatchObject({ code: 'unknown.dossier' });
+    await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'ghost', status: 'obtained' })).rejects.toMatchObject({ code: 'unknown.artefact', params: { artefact: 'ghost' } });
+    await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'id-copy', status: 'obtained', source: 'irisbox' })).rejects.toMatchObject({ code: 'unknown.source', params: { source: 'irisbox', artefact: 'id-copy' } });
+    await expect(h.call('progress:update', { dossierId: dossier.id, artefact: 'id-copy', patch: { issuedOn: '2026-02-30' } })).rejects.toMatchObject({ code: 'input.invalid-date', params: { value: '2026-02-30' } });
     expect(await h.snapshot()).toEqual(before);
   });
 
@@ -108,7 +108,7 @@ describe('attachments', () => {
 
   it('refuses content that is not base64', async () => {
     const { h, dossier } = await withDossier();
-    await expect(h.call('attachment:add', { dossierId: dossier.id, artefact: 'id-copy', name: 'x', type: 'text/plain', base64: 'no!' })).rejects.toThrow('not valid base64');
+    await expect(h.call('attachment:add', { dossierId: dossier.id, artefact: 'id-copy', name: 'x', type: 'text/plain', base64: 'no!' })).rejects.toMatchObject({ code: 'input.invalid-file' });
   });
 });
 
@@ -131,16 +131,16 @@ describe('content scripts get only their page slice', () => {
   it('refuses a page the tab is not on, and changes to documents the page does not serve', async () => {
     const { h, dossier } = await withDossier();
     const before = await h.snapshot();
-    await expect(h.call('page:state', { page: 'irisbox-birth' }, OTHER_CATALOG_TAB)).rejects.toThrow('not on the page');
-    await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'id-copy', status: 'obtained' }, BIRTH_TAB)).rejects.toThrow('does not serve');
-    await expect(h.call('progress:capture', { dossierId: dossier.id, artefact: 'id-copy', field: 'reference', value: 'R1' }, BIRTH_TAB)).rejects.toThrow('does not serve');
-    await expect(h.call('progress:capture', { dossierId: dossier.id, artefact: 'birth-certificate', field: 'invented', value: 'R1' }, BIRTH_TAB)).rejects.toThrow('no field');
-    await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'birth-certificate', status: 'obtained' }, OTHER_CATALOG_TAB)).rejects.toThrow('does not serve');
-    await expect(h.call('dossier:list', {}, BIRTH_TAB)).rejects.toThrow("only accepted from Be Civic's own pages");
-    await expect(h.call('backup:export', {}, BIRTH_TAB)).rejects.toThrow("only accepted from Be Civic's own pages");
-    await expect(h.call('data:wipe', { confirm: true }, BIRTH_TAB)).rejects.toThrow("only accepted from Be Civic's own pages");
-    await expect(h.call('store:status', {}, { fromExtensionPage: false, tabUrl: 'https://example.org/' })).rejects.toThrow('only accepted from catalog portal pages');
-    await expect(h.call('appointment:save', { id: 'a', dossierId: dossier.id, service: 's', start: '2026-12-01T09:30' }, BIRTH_TAB)).rejects.toThrow('booking page');
+    await expect(h.call('page:state', { page: 'irisbox-birth' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.wrong-page', params: { page: 'irisbox-birth' } });
+    await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'id-copy', status: 'obtained' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.artefact-not-served' });
+    await expect(h.call('progress:capture', { dossierId: dossier.id, artefact: 'id-copy', field: 'reference', value: 'R1' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.artefact-not-served' });
+    await expect(h.call('progress:capture', { dossierId: dossier.id, artefact: 'birth-certificate', field: 'invented', value: 'R1' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.field-not-captured', params: { field: 'invented' } });
+    await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'birth-certificate', status: 'obtained' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.artefact-not-served' });
+    await expect(h.call('dossier:list', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
+    await expect(h.call('backup:export', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
+    await expect(h.call('data:wipe', { confirm: true }, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
+    await expect(h.call('page:describe', { page: 'irisbox-birth', lang: 'fr' }, { fromExtensionPage: false, tabUrl: 'https://example.org/' })).rejects.toMatchObject({ code: 'sender.not-catalog-page' });
+    await expect(h.call('appointment:save', { id: 'a', dossierId: dossier.id, service: 's', start: '2026-12-01T09:30' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.not-booking-page' });
     expect(await h.snapshot()).toEqual(before);
   });
 
@@ -150,14 +150,14 @@ describe('content scripts get only their page slice', () => {
     await h.call('progress:capture', { ...ref, field: 'reference', value: 'IRIS-42', page: 'irisbox-birth' }, BIRTH_TAB);
     const p = await h.call('progress:capture', { ...ref, field: 'issued', value: '14/03/2026' }, BIRTH_TAB);
     expect(p).toMatchObject({ issuedOn: '2026-03-14', expiresOn: '2026-09-13', captured: { reference: { value: 'IRIS-42', page: 'irisbox-birth' }, issued: { value: '14/03/2026' } } });
-    await expect(h.call('progress:capture', { ...ref, field: 'issued', value: 'soon' }, BIRTH_TAB)).rejects.toThrow('not a date');
+    await expect(h.call('progress:capture', { ...ref, field: 'issued', value: 'soon' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'input.invalid-date', params: { value: 'soon' } });
   });
 
   it('lets a booking page add an appointment but not change one', async () => {
     const { h, dossier } = await withDossier();
     const rdv = { id: 'rdv-1', dossierId: dossier.id, service: 'Nationalité', start: '2026-12-01T09:30' };
     expect(await h.call('appointment:save', rdv, BOOKING_TAB)).toMatchObject(rdv);
-    await expect(h.call('appointment:save', { ...rdv, start: '2026-12-02T09:30' }, BOOKING_TAB)).rejects.toThrow('not change an existing one');
+    await expect(h.call('appointment:save', { ...rdv, start: '2026-12-02T09:30' }, BOOKING_TAB)).rejects.toMatchObject({ code: 'slice.appointment-exists' });
     expect(await h.call('appointment:save', { ...rdv, start: '2026-12-02T09:30' })).toMatchObject({ start: '2026-12-02T09:30' });
   });
 
@@ -174,10 +174,10 @@ describe('national register number', () => {
   it('is refused unless the user chose to keep it, checked, and forgotten when they change their mind', async () => {
     const { h, dossier } = await withDossier();
     const ref = { dossierId: dossier.id, artefact: 'birth-certificate' };
-    await expect(h.call('progress:capture', { ...ref, field: 'nrn', value: NRN }, BIRTH_TAB)).rejects.toThrow('unless you allow it');
-    await expect(h.call('dossier:update', { id: dossier.id, patch: { nationalRegisterNumber: '85073003328' } })).rejects.toThrow('unless you allow it');
+    await expect(h.call('progress:capture', { ...ref, field: 'nrn', value: NRN }, BIRTH_TAB)).rejects.toMatchObject({ code: 'nrn.not-allowed' });
+    await expect(h.call('dossier:update', { id: dossier.id, patch: { nationalRegisterNumber: '85073003328' } })).rejects.toMatchObject({ code: 'nrn.not-allowed' });
     await h.call('settings:update', { keepNationalRegisterNumber: true });
-    await expect(h.call('progress:capture', { ...ref, field: 'nrn', value: '85.07.30-033.29' }, BIRTH_TAB)).rejects.toThrow('check digits');
+    await expect(h.call('progress:capture', { ...ref, field: 'nrn', value: '85.07.30-033.29' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'nrn.invalid' });
     const p = await h.call('progress:capture', { ...ref, field: 'nrn', value: NRN }, BIRTH_TAB);
     expect(p.captured).toEqual({});
     expect((await h.call('dossier:get', { id: dossier.id })).dossier.nationalRegisterNumber).toBe('85073003328');
@@ -190,7 +190,7 @@ describe('settings, dashboard and storage', () => {
   it('returns defaults, validates the active dossier, opens the dashboard, reports storage', async () => {
     const h = harness();
     expect(await h.call('settings:get', {})).toEqual({ panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false });
-    await expect(h.call('settings:update', { activeDossier: 'ghost' })).rejects.toThrow('unknown dossier');
+    await expect(h.call('settings:update', { activeDossier: 'ghost' })).rejects.toMatchObject({ code: 'unknown.dossier' });
     await h.call('dashboard:open', { setup: true }, BIRTH_TAB);
     await h.call('dashboard:open', { dossierId: 'a b' });
     expect(h.dashboards).toEqual(['#setup', '#dossier=a%20b']);

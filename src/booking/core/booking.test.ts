@@ -3,7 +3,7 @@ import { parseAppointmentText, readConfirmation } from './parse';
 import { appointmentMail, mailLanguage } from './mail';
 import { reminderAt, reminderText } from './reminder';
 import { bookingPlan } from './plan';
-import type { Commune, Procedure, Artefact } from '../catalog/compiled';
+import type { Commune, Procedure, Artefact } from '../../catalog/compiled';
 
 describe('readConfirmation', () => {
   it('proposes date, time, place and booking code from a confirmation page', () => {

@@ -6,9 +6,9 @@
  * import, wipe), so there is one rule instead of a hook per message.
  */
 import { browser } from 'wxt/browser';
-import type { Appointment } from '../store/model';
-import type { Lang } from '../i18n';
-import { reminderAt, reminderText } from './reminder';
+import type { Appointment } from '../../model/data';
+import type { Lang } from '../../i18n';
+import { reminderAt, reminderText } from '../core/reminder';
 
 const PREFIX = 'be-civic-reminder:';
 
