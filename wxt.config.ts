@@ -19,8 +19,8 @@ const CSP = "script-src 'self'; object-src 'none'";
  * - UNSAFE_VAR_ASSIGNMENT "Unsafe assignment to innerHTML", in content-scripts/portal.js,
  *   content-scripts/booking.js (the booking-site guide, registered at run time for granted hosts) and
  *   the extension pages' Preact chunk: it is Preact's renderer, which implements the
- *   `dangerouslySetInnerHTML` prop. Our code never passes that prop (tests/unit/source-safety.test.ts
- *   fails if it does), so the branch never runs; Preact has no build without it.
+ *   `dangerouslySetInnerHTML` prop. Our code never passes that prop (npm run lint fails if it does),
+ *   so the branch never runs; Preact has no build without it.
  * - DANGEROUS_EVAL "The Function constructor is eval" and "eval can be harmful", in the PDF chunk
  *   (loaded by the dashboard on "Export PDF" only): @pdf-lib/fontkit ships a prebuilt bundle that
  *   contains the `function-bind` polyfill (`Function('binder', …)`, used only where
