@@ -41,11 +41,16 @@ export default defineConfig({
   imports: { autoImport: false } as object,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ manifestVersion, browser }) => ({
-    name: 'Be Civic',
-    description: 'Walks you through Belgian administrative procedures on the portals where they happen. Nothing leaves your browser.',
-    // Each API permission must be used by code (tests/unit/manifest.test.ts checks it): alarms for
+    // The listing and the browser speak the user's language: public/_locales/{fr,nl,de,en}/messages.json.
+    // English is the fallback for any other browser language, the one most of our users read after
+    // their own (the catalog's texts fall back to it first too).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    // Each API permission must be used by code (tests/built/manifest.test.ts checks it): alarms for
     // appointment reminders, scripting to register the content script on the booking sites the user
-    // granted. Notifications stay optional: the dashboard asks for them when the user wants reminders.
+    // granted. Notifications stay optional: the dashboard asks for them when the user turns reminders on
+    // (src/dashboard/Reminders.tsx).
     permissions: ['alarms', 'scripting'],
     // MV2 has no optional_host_permissions (and WXT drops the key rather than moving it): there the
     // booking hosts go into optional_permissions, or Firefox could never grant them.
@@ -54,7 +59,7 @@ export default defineConfig({
     optional_host_permissions: hosts.onDemand,
     // The panel's shortcut (src/panel/shortcut.ts says why a command and not a page key listener).
     commands: {
-      'toggle-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Move into the Be Civic panel on a portal page, and back' },
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandTogglePanel__' },
     },
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
     ...(browser === 'firefox'

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_BUILD, ROOT, eventually, findChromium, inPanel } from '../tests/support/harness';
-import { strings } from '../src/dashboard/strings';
+import { dashboardStrings as strings } from '../src/i18n/dashboard';
 import type { Lang } from '../src/i18n';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../src/messaging/protocol';
 import { WELCOME_PATH } from '../src/welcome/install';

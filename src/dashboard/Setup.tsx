@@ -13,7 +13,7 @@ import { assessEligibility, pruneAnswers, visibleQuestions } from '../dossier/fl
 import type { Answer, Answers } from '../dossier/requirements';
 import type { Dossier } from '../model/data';
 import { useDashboard } from './context';
-import { describeRule, describeRules, routeState, ruleState, rulesToShow } from './describe';
+import { describeRule, describeRules, routeState, ruleState, rulesToShow } from '../dossier/describe';
 import { LanguageSelect } from './LanguageSelect';
 
 type Question = Procedure['questions'][number];

@@ -36,7 +36,7 @@ export const PROTOCOL = {
   'page:describe': { from: 'content', request: z.strictObject({ page: id, lang }) },
   /** The slice a panel needs: the user's language, dossiers that need what this page serves, their progress on it. */
   'page:state': { from: 'content', request: z.strictObject({ page: id }) },
-  /** The panel's own words (labels, statuses, messages) in one language; see PanelStrings in src/model/views.ts. */
+  /** The panel's own words (labels, statuses, messages) in one language; see PanelStrings in src/model/views.ts, filled in src/i18n/panel.ts. */
   'panel:strings': { from: 'content', request: z.strictObject({ lang }) },
   /** Remember the panel collapsed or open on this page's host. */
   'panel:collapse': { from: 'content', request: z.strictObject({ collapsed: z.boolean() }) },

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { eventually, inPanel, launch, type Session } from '../support/harness';
 import { contentScriptWorld, record, type Recorder, type Seen } from '../support/recorder';
 import { clickInPanel, readPanel } from '../support/panel-support';
-import { STRINGS } from '../../src/dashboard/strings';
+import { DASHBOARD_STRINGS as STRINGS } from '../../src/i18n/dashboard';
 import { PANEL_STRINGS } from '../../src/i18n/panel';
 
 /** Answers every question the set-up shows: its first choice, or a plausible value. */

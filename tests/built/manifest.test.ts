@@ -18,6 +18,10 @@ const NEVER = ['<all_urls>', 'webRequest', 'webRequestBlocking', 'cookies', 'his
 
 interface Manifest {
   manifest_version: number;
+  name?: string;
+  description?: string;
+  default_locale?: string;
+  commands?: Record<string, { description?: string }>;
   permissions?: string[];
   optional_permissions?: string[];
   host_permissions?: string[];
@@ -117,4 +121,30 @@ describe('least privilege', () => {
     const apis = (m: Manifest) => [...(m.permissions ?? [])].filter((p) => !isHostPattern(p)).sort();
     expect(apis(readManifest('firefox-mv2'))).toEqual(apis(readManifest('chrome-mv3')));
   });
+});
+
+/** The UI languages (src/i18n): the stores list the extension in each of them. */
+const LOCALES = ['fr', 'nl', 'de', 'en'];
+const MSG = /^__MSG_(\w+)__$/;
+
+describe('the manifest in four languages', () => {
+  for (const build of ['chrome-mv3', 'firefox-mv2']) {
+    it(`${build}: name, description and shortcut are messages every locale defines, within the stores' limits`, () => {
+      const m = readManifest(build);
+      expect(LOCALES).toContain(m.default_locale);
+      const shown = { name: m.name, description: m.description, ...Object.fromEntries(Object.entries(m.commands ?? {}).map(([k, c]) => [`command ${k}`, c.description])) };
+      expect(Object.keys(shown).length).toBeGreaterThan(2);
+      for (const [field, value] of Object.entries(shown)) expect(value, `${field} is a __MSG_…__ reference`).toMatch(MSG);
+      const keys = Object.values(shown).map((v) => MSG.exec(v!)![1]!);
+      const locales = join(ROOT, '.output', build, '_locales');
+      for (const lang of LOCALES) {
+        const messages = JSON.parse(readFileSync(join(locales, lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+        for (const key of keys) expect(messages[key]?.message, `${lang}: ${key}`).toBeTruthy();
+        expect(messages[MSG.exec(m.name!)![1]!]!.message.length, `${lang}: name`).toBeLessThanOrEqual(75);
+        expect(messages[MSG.exec(m.description!)![1]!]!.message.length, `${lang}: description`).toBeLessThanOrEqual(132);
+      }
+      const descriptions = LOCALES.map((lang) => (JSON.parse(readFileSync(join(locales, lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>)[MSG.exec(m.description!)![1]!]!.message);
+      expect(new Set(descriptions).size, 'each language has its own description, not a copy').toBe(LOCALES.length);
+    });
+  }
 });

@@ -3,7 +3,7 @@ import type { Condition, Procedure } from '../../src/catalog/compiled';
 import catalog from '../../src/catalog/bundled';
 import { assessEligibility, nextQuestion, pruneAnswers, routeQuestion, visibleQuestions } from '../../src/dossier/flow';
 import { evaluateCondition, type Answer, type Answers } from '../../src/dossier/requirements';
-import { describeReason } from '../../src/dashboard/describe';
+import { describeReason } from '../../src/dossier/describe';
 
 const twelveBis = catalog.procedures.find((p) => p.id === 'nationality-declaration-12bis')!;
 

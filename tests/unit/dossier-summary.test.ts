@@ -4,7 +4,7 @@ import { feeTotal } from '../../src/dossier/fees';
 import { documentRules, APOSTILLE, EXEMPT } from '../../src/dossier/countries';
 import { maskNationalNumbersIn as maskNationalNumbers } from '../../src/model/nrn';
 import { itemValidity, summarise } from '../../src/dossier/summary';
-import { feeAmount, feeBasis, feeTotalBasis, describeValidity } from '../../src/dashboard/describe';
+import { feeAmount, feeBasis, feeTotalBasis, describeValidity } from '../../src/dossier/describe';
 import type { Dossier, Progress } from '../../src/model/data';
 
 const procedure = {

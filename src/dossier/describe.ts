@@ -10,7 +10,8 @@ import type { FeeLine, FeeTotal } from '../dossier/fees';
 import type { Reason, RouteVerdict, RuleVerdict, VerdictState } from '../dossier/flow';
 import type { Answer } from '../dossier/requirements';
 import type { ItemView } from '../dossier/summary';
-import { formatDay, formatMoney, strings } from './strings';
+import { dashboardStrings as strings } from '../i18n/dashboard';
+import { formatDay, formatMoney } from '../i18n/format';
 
 type Question = Procedure['questions'][number];
 

@@ -1,10 +1,12 @@
 /**
- * The dashboard's and the PDF's own words in French, Dutch, German and English (catalog texts carry
- * their own translations). One typed table per language, so a missing string is a type error rather
- * than a blank on screen; parametrised strings are small functions.
+ * The dashboard's own words in French, Dutch, German and English (catalog texts carry their own
+ * translations); the PDF reuses those that describe a dossier. One typed table per language, so a
+ * missing string is a type error rather than a blank on screen; parametrised strings are small
+ * functions, and counts go through the language's plural rules (format.ts), not `n === 1`.
  */
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 import type { Status } from '../model/data';
+import { plural } from './format';
 
 const en = {
   appTitle: 'Be Civic — your dossiers',
@@ -15,7 +17,12 @@ const en = {
   newDossier: 'Set up a dossier',
   settings: 'Settings',
   loading: 'Loading…',
-  errorPrefix: 'Something went wrong:',
+  readOnly: 'Read only.',
+  reminders: 'Remind me the evening before each appointment (a notification from this browser)',
+  remindersHelp: 'The browser asks whether Be Civic may show notifications. The reminder lists the papers to bring; nothing leaves your browser.',
+  remindersRefused: 'Notifications were not allowed, so there will be no reminders. You can allow them later in the browser’s settings.',
+  remindersOn: 'Reminders are on.',
+  remindersOff: 'Reminders are off.',
   save: 'Save',
   cancel: 'Cancel',
   remove: 'Remove',
@@ -79,7 +86,7 @@ const en = {
   transMaybe: 'Needs a sworn translation only if it is not in French, Dutch or German.',
   checkWithCommune: 'An indication: check with your commune.',
   // Dossier view
-  progressCount: (settled: number, needed: number) => `${settled} of ${needed} documents ready`,
+  progressCount: (settled: number, needed: number) => plural(needed, 'en', { one: `${settled} of {n} document ready`, other: `${settled} of {n} documents ready` }),
   checklist: 'Checklist',
   allOf: 'All of these',
   oneOf: 'One of these — choose the one you use',
@@ -92,7 +99,7 @@ const en = {
   expiresOn: 'Valid until',
   expired: (date: string) => `Expired on ${date}`,
   expiredBefore: (date: string, ref: string) => `No longer valid on ${ref} (ended ${date})`,
-  expiring: (end: string, ref: string, days: number) => `Ends soon: ${end}, ${days} day${days === 1 ? '' : 's'} after ${ref}`,
+  expiring: (end: string, ref: string, days: number) => `Ends soon: ${end}, ${plural(days, 'en', { one: '{n} day', other: '{n} days' })} after ${ref}`,
   valid: (date: string) => `Valid until ${date}`,
   captured: 'Captured',
   nextStep: 'Next step',
@@ -168,7 +175,7 @@ const en = {
   backup: 'Backup',
   backupExport: 'Export a backup',
   backupImport: 'Import a backup',
-  backupImported: (n: number) => `Backup imported: ${n} dossier${n === 1 ? '' : 's'}.`,
+  backupImported: (n: number) => `Backup imported: ${plural(n, 'en', { one: '{n} dossier', other: '{n} dossiers' })}.`,
   storage: 'Storage used',
   storageUnknown: 'not known',
   storageOf: (used: string, quota: string) => `${used} of ${quota}`,
@@ -178,21 +185,11 @@ const en = {
   wipeConfirmLabel: 'Type DELETE to confirm',
   wipeWord: 'DELETE',
   wipeDone: 'Everything was deleted.',
-  // PDF
-  pdfTitle: 'Dossier summary',
-  pdfGenerated: (date: string) => `Generated on ${date} by Be Civic, from the data in your browser.`,
-  pdfPage: (n: number, of: number) => `Page ${n} of ${of}`,
-  pdfProcedure: 'Procedure',
-  pdfLegalBasis: 'Legal basis',
-  pdfAuthority: 'Authority',
-  pdfSources: 'Sources of the information and last verification',
-  pdfLastVerified: (date: string) => `last verified ${date}`,
-  pdfDisclaimer: 'Be Civic is not an administration. Check the requirements with your commune.',
 };
 
-export type Strings = typeof en;
+export type DashboardStrings = typeof en;
 
-const fr: Strings = {
+const fr: DashboardStrings = {
   appTitle: 'Be Civic — vos dossiers',
   mainNav: 'Dossiers',
   skipToContent: 'Aller au contenu',
@@ -201,7 +198,12 @@ const fr: Strings = {
   newDossier: 'Créer un dossier',
   settings: 'Réglages',
   loading: 'Chargement…',
-  errorPrefix: 'Un problème est survenu :',
+  readOnly: 'Lecture seule.',
+  reminders: 'Me rappeler chaque rendez-vous la veille au soir (une notification de ce navigateur)',
+  remindersHelp: 'Le navigateur demande si Be Civic peut afficher des notifications. Le rappel liste les papiers à apporter ; rien ne quitte votre navigateur.',
+  remindersRefused: 'Les notifications n’ont pas été autorisées : il n’y aura pas de rappels. Vous pourrez les autoriser plus tard dans les réglages du navigateur.',
+  remindersOn: 'Les rappels sont activés.',
+  remindersOff: 'Les rappels sont désactivés.',
   save: 'Enregistrer',
   cancel: 'Annuler',
   remove: 'Retirer',
@@ -262,7 +264,7 @@ const fr: Strings = {
   transSworn: 'Traduction par un traducteur juré en français, néerlandais ou allemand.',
   transMaybe: 'Traduction jurée seulement si le document n’est pas en français, néerlandais ou allemand.',
   checkWithCommune: 'À titre indicatif : vérifiez auprès de votre commune.',
-  progressCount: (settled, needed) => `${settled} document${settled > 1 ? 's' : ''} prêt${settled > 1 ? 's' : ''} sur ${needed}`,
+  progressCount: (settled, needed) => `${plural(settled, 'fr', { one: '{n} document prêt', other: '{n} documents prêts' })} sur ${needed}`,
   checklist: 'Liste des documents',
   allOf: 'Tous ces documents',
   oneOf: 'L’un de ces documents — choisissez celui que vous utilisez',
@@ -275,7 +277,7 @@ const fr: Strings = {
   expiresOn: 'Valable jusqu’au',
   expired: (date) => `Expiré le ${date}`,
   expiredBefore: (date, ref) => `Plus valable le ${ref} (fin le ${date})`,
-  expiring: (end, ref, days) => `Expire bientôt : le ${end}, ${days} jour${days > 1 ? 's' : ''} après le ${ref}`,
+  expiring: (end, ref, days) => `Expire bientôt : le ${end}, ${plural(days, 'fr', { one: '{n} jour', other: '{n} jours' })} après le ${ref}`,
   valid: (date) => `Valable jusqu’au ${date}`,
   captured: 'Relevé',
   nextStep: 'Prochaine étape',
@@ -350,7 +352,7 @@ const fr: Strings = {
   backup: 'Sauvegarde',
   backupExport: 'Exporter une sauvegarde',
   backupImport: 'Importer une sauvegarde',
-  backupImported: (n) => `Sauvegarde importée : ${n} dossier${n > 1 ? 's' : ''}.`,
+  backupImported: (n) => `Sauvegarde importée : ${plural(n, 'fr', { one: '{n} dossier', other: '{n} dossiers' })}.`,
   storage: 'Espace utilisé',
   storageUnknown: 'inconnu',
   storageOf: (used, quota) => `${used} sur ${quota}`,
@@ -360,18 +362,9 @@ const fr: Strings = {
   wipeConfirmLabel: 'Tapez EFFACER pour confirmer',
   wipeWord: 'EFFACER',
   wipeDone: 'Tout a été effacé.',
-  pdfTitle: 'Résumé du dossier',
-  pdfGenerated: (date) => `Généré le ${date} par Be Civic, à partir des données de votre navigateur.`,
-  pdfPage: (n, of) => `Page ${n} sur ${of}`,
-  pdfProcedure: 'Démarche',
-  pdfLegalBasis: 'Base légale',
-  pdfAuthority: 'Autorité',
-  pdfSources: 'Sources des informations et dernière vérification',
-  pdfLastVerified: (date) => `vérifié le ${date}`,
-  pdfDisclaimer: 'Be Civic n’est pas une administration. Vérifiez les conditions auprès de votre commune.',
 };
 
-const nl: Strings = {
+const nl: DashboardStrings = {
   appTitle: 'Be Civic — uw dossiers',
   mainNav: 'Dossiers',
   skipToContent: 'Naar de inhoud',
@@ -380,7 +373,12 @@ const nl: Strings = {
   newDossier: 'Een dossier aanmaken',
   settings: 'Instellingen',
   loading: 'Laden…',
-  errorPrefix: 'Er ging iets mis:',
+  readOnly: 'Alleen lezen.',
+  reminders: 'Herinner me de avond voor elke afspraak (een melding van deze browser)',
+  remindersHelp: 'De browser vraagt of Be Civic meldingen mag tonen. De herinnering noemt de papieren die u meebrengt; niets verlaat uw browser.',
+  remindersRefused: 'Meldingen werden niet toegestaan, dus komen er geen herinneringen. U kunt ze later toestaan in de instellingen van de browser.',
+  remindersOn: 'Herinneringen staan aan.',
+  remindersOff: 'Herinneringen staan uit.',
   save: 'Opslaan',
   cancel: 'Annuleren',
   remove: 'Verwijderen',
@@ -441,7 +439,7 @@ const nl: Strings = {
   transSworn: 'Vertaling nodig door een beëdigd vertaler in het Nederlands, Frans of Duits.',
   transMaybe: 'Beëdigde vertaling alleen nodig als het document niet in het Nederlands, Frans of Duits is.',
   checkWithCommune: 'Ter indicatie: vraag het na bij uw gemeente.',
-  progressCount: (settled, needed) => `${settled} van ${needed} documenten klaar`,
+  progressCount: (settled, needed) => plural(needed, 'nl', { one: `${settled} van {n} document klaar`, other: `${settled} van {n} documenten klaar` }),
   checklist: 'Documentenlijst',
   allOf: 'Al deze documenten',
   oneOf: 'Een van deze documenten — kies wat u gebruikt',
@@ -454,7 +452,7 @@ const nl: Strings = {
   expiresOn: 'Geldig tot',
   expired: (date) => `Verlopen op ${date}`,
   expiredBefore: (date, ref) => `Niet meer geldig op ${ref} (einde ${date})`,
-  expiring: (end, ref, days) => `Verloopt binnenkort: op ${end}, ${days} dag${days === 1 ? '' : 'en'} na ${ref}`,
+  expiring: (end, ref, days) => `Verloopt binnenkort: op ${end}, ${plural(days, 'nl', { one: '{n} dag', other: '{n} dagen' })} na ${ref}`,
   valid: (date) => `Geldig tot ${date}`,
   captured: 'Genoteerd',
   nextStep: 'Volgende stap',
@@ -529,7 +527,7 @@ const nl: Strings = {
   backup: 'Back-up',
   backupExport: 'Een back-up exporteren',
   backupImport: 'Een back-up importeren',
-  backupImported: (n) => `Back-up geïmporteerd: ${n} dossier${n === 1 ? '' : 's'}.`,
+  backupImported: (n) => `Back-up geïmporteerd: ${plural(n, 'nl', { one: '{n} dossier', other: '{n} dossiers' })}.`,
   storage: 'Gebruikte opslag',
   storageUnknown: 'niet bekend',
   storageOf: (used, quota) => `${used} van ${quota}`,
@@ -539,18 +537,9 @@ const nl: Strings = {
   wipeConfirmLabel: 'Typ WISSEN om te bevestigen',
   wipeWord: 'WISSEN',
   wipeDone: 'Alles is gewist.',
-  pdfTitle: 'Samenvatting van het dossier',
-  pdfGenerated: (date) => `Aangemaakt op ${date} door Be Civic, op basis van de gegevens in uw browser.`,
-  pdfPage: (n, of) => `Pagina ${n} van ${of}`,
-  pdfProcedure: 'Procedure',
-  pdfLegalBasis: 'Wettelijke basis',
-  pdfAuthority: 'Overheid',
-  pdfSources: 'Bronnen van de informatie en laatste controle',
-  pdfLastVerified: (date) => `gecontroleerd op ${date}`,
-  pdfDisclaimer: 'Be Civic is geen overheid. Controleer de voorwaarden bij uw gemeente.',
 };
 
-const de: Strings = {
+const de: DashboardStrings = {
   appTitle: 'Be Civic — Ihre Akten',
   mainNav: 'Akten',
   skipToContent: 'Zum Inhalt springen',
@@ -559,7 +548,12 @@ const de: Strings = {
   newDossier: 'Eine Akte anlegen',
   settings: 'Einstellungen',
   loading: 'Wird geladen…',
-  errorPrefix: 'Etwas ist schiefgegangen:',
+  readOnly: 'Nur lesen.',
+  reminders: 'Mich am Vorabend jedes Termins erinnern (eine Benachrichtigung dieses Browsers)',
+  remindersHelp: 'Der Browser fragt, ob Be Civic Benachrichtigungen anzeigen darf. Die Erinnerung nennt die mitzubringenden Papiere; nichts verlässt Ihren Browser.',
+  remindersRefused: 'Benachrichtigungen wurden nicht erlaubt, also gibt es keine Erinnerungen. Sie können sie später in den Einstellungen des Browsers erlauben.',
+  remindersOn: 'Erinnerungen sind eingeschaltet.',
+  remindersOff: 'Erinnerungen sind ausgeschaltet.',
   save: 'Speichern',
   cancel: 'Abbrechen',
   remove: 'Entfernen',
@@ -620,7 +614,7 @@ const de: Strings = {
   transSworn: 'Übersetzung durch einen vereidigten Übersetzer ins Deutsche, Französische oder Niederländische nötig.',
   transMaybe: 'Beglaubigte Übersetzung nur nötig, wenn das Dokument nicht auf Deutsch, Französisch oder Niederländisch ist.',
   checkWithCommune: 'Als Hinweis: fragen Sie bei Ihrer Gemeinde nach.',
-  progressCount: (settled, needed) => `${settled} von ${needed} Dokumenten bereit`,
+  progressCount: (settled, needed) => plural(needed, 'de', { one: `${settled} von {n} Dokument bereit`, other: `${settled} von {n} Dokumenten bereit` }),
   checklist: 'Dokumentenliste',
   allOf: 'Alle diese Dokumente',
   oneOf: 'Eines dieser Dokumente — wählen Sie, was Sie verwenden',
@@ -633,7 +627,7 @@ const de: Strings = {
   expiresOn: 'Gültig bis',
   expired: (date) => `Abgelaufen am ${date}`,
   expiredBefore: (date, ref) => `Am ${ref} nicht mehr gültig (Ende ${date})`,
-  expiring: (end, ref, days) => `Läuft bald ab: am ${end}, ${days} Tag${days === 1 ? '' : 'e'} nach dem ${ref}`,
+  expiring: (end, ref, days) => `Läuft bald ab: am ${end}, ${plural(days, 'de', { one: '{n} Tag', other: '{n} Tage' })} nach dem ${ref}`,
   valid: (date) => `Gültig bis ${date}`,
   captured: 'Erfasst',
   nextStep: 'Nächster Schritt',
@@ -708,7 +702,7 @@ const de: Strings = {
   backup: 'Sicherung',
   backupExport: 'Eine Sicherung exportieren',
   backupImport: 'Eine Sicherung importieren',
-  backupImported: (n) => `Sicherung importiert: ${n} Akte${n === 1 ? '' : 'n'}.`,
+  backupImported: (n) => `Sicherung importiert: ${plural(n, 'de', { one: '{n} Akte', other: '{n} Akten' })}.`,
   storage: 'Belegter Speicher',
   storageUnknown: 'nicht bekannt',
   storageOf: (used, quota) => `${used} von ${quota}`,
@@ -718,49 +712,11 @@ const de: Strings = {
   wipeConfirmLabel: 'Geben Sie LÖSCHEN ein, um zu bestätigen',
   wipeWord: 'LÖSCHEN',
   wipeDone: 'Alles wurde gelöscht.',
-  pdfTitle: 'Zusammenfassung der Akte',
-  pdfGenerated: (date) => `Erstellt am ${date} von Be Civic, aus den Daten in Ihrem Browser.`,
-  pdfPage: (n, of) => `Seite ${n} von ${of}`,
-  pdfProcedure: 'Verfahren',
-  pdfLegalBasis: 'Rechtsgrundlage',
-  pdfAuthority: 'Behörde',
-  pdfSources: 'Quellen der Informationen und letzte Prüfung',
-  pdfLastVerified: (date) => `geprüft am ${date}`,
-  pdfDisclaimer: 'Be Civic ist keine Behörde. Prüfen Sie die Bedingungen bei Ihrer Gemeinde.',
 };
 
-export const STRINGS: Record<Lang, Strings> = { en, fr, nl, de };
+export const DASHBOARD_STRINGS: Record<Lang, DashboardStrings> = { en, fr, nl, de };
 
-export function strings(lang: Lang): Strings {
-  return STRINGS[lang];
+export function dashboardStrings(lang: Lang): DashboardStrings {
+  return DASHBOARD_STRINGS[lang];
 }
 
-const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' };
-
-/** A calendar day (YYYY-MM-DD) written the way the language writes dates, e.g. "12 mai 2026". */
-export function formatDay(day: string, lang: Lang): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
-}
-
-/** A local date-time (YYYY-MM-DDTHH:mm, Belgian time) for display. */
-export function formatMoment(local: string, lang: Lang): string {
-  const [day, time] = local.split('T');
-  return `${formatDay(day ?? local, lang)}, ${time ?? ''}`.replace(/, $/, '');
-}
-
-export function formatMoney(amount: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR' }).format(amount);
-}
-
-export function formatBytes(bytes: number, lang: Lang): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}

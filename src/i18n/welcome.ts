@@ -3,7 +3,7 @@
  * stay true of the code: no login on the user's behalf, no network, nothing recorded without a click.
  * The type makes a missing translation a compile error rather than a blank on screen.
  */
-import type { Lang } from '../i18n';
+import type { Lang } from '../model/lang';
 
 export interface WelcomeTexts {
   pageTitle: string;
@@ -20,9 +20,6 @@ export interface WelcomeTexts {
   start: string;
   later: string;
 }
-
-/** Each language's own name, shown in that language whatever the page's language is. */
-export const LANGUAGE_NAMES: Record<Lang, string> = { fr: 'Français', nl: 'Nederlands', de: 'Deutsch', en: 'English' };
 
 export const WELCOME: Record<Lang, WelcomeTexts> = {
   en: {

@@ -5,16 +5,16 @@
  * step with a link to the portal page that serves it, notes and attachments.
  */
 import { useState } from 'preact/hooks';
-import { send } from '../messaging/client';
-import type { Dossier } from '../model/data';
-import { STATUSES, type Status } from '../model/data';
-import type { ItemView, NodeView } from '../dossier/summary';
-import { useDashboard } from './context';
-import { describeValidity } from './describe';
-import { base64ToBytes } from '../model/base64';
-import { refuse } from '../model/errors';
-import { readAsBase64, saveFile } from './files';
-import { formatBytes, formatDay } from './strings';
+import { send } from '../../messaging/client';
+import type { Dossier } from '../../model/data';
+import { STATUSES, type Status } from '../../model/data';
+import type { ItemView, NodeView } from '../../dossier/summary';
+import { useDashboard } from '../context';
+import { describeValidity } from '../../dossier/describe';
+import { base64ToBytes } from '../../model/base64';
+import { refuse } from '../../model/errors';
+import { readAsBase64, saveFile } from '../files';
+import { formatBytes, formatDay } from '../../i18n/format';
 
 /** attachment:add carries at most 14,000,000 base64 characters, i.e. about 10 MB of file. */
 const MAX_ATTACHMENT_BYTES = Math.floor((14_000_000 / 4) * 3);

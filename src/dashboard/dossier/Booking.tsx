@@ -6,14 +6,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Procedure } from '../catalog/compiled';
-import { bookingOrigins, hostOfPattern } from '../booking/core/origins';
-import { appointmentMail } from '../booking/core/mail';
-import { bookingPlan } from '../booking/core/plan';
-import type { Progress } from '../model/data';
-import type { DossierSummary } from '../dossier/summary';
-import { useDashboard } from './context';
-import { feeAmount } from './describe';
+import type { Procedure } from '../../catalog/compiled';
+import { bookingOrigins, hostOfPattern } from '../../booking/core/origins';
+import { appointmentMail } from '../../booking/core/mail';
+import { bookingPlan } from '../../booking/core/plan';
+import type { Progress } from '../../model/data';
+import type { DossierSummary } from '../../dossier/summary';
+import { useDashboard } from '../context';
+import { feeAmount } from '../../dossier/describe';
 
 export function Booking({ summary, procedure, progress }: { summary: DossierSummary; procedure: Procedure; progress: Progress[] }) {
   const { t, lang, catalog, act } = useDashboard();
