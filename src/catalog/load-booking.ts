@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog, CatalogIssue } from './load';
+import type { Catalog, CatalogIssue } from './types';
 import type { Kind, BookingChannel } from './schema';
 import { TENANT, tenantHosts } from './platforms';
 import { hostMatches, pathMatches } from '../recognise';

@@ -7,27 +7,12 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { KINDS, ProvenanceLabels, type ProvenanceLabel, type Kind, type Procedure, type Artefact, type Portal, type Commune, type RequirementNode, type Condition, type BookingPlatform, type Consulate } from './schema';
+import { KINDS, ProvenanceLabels, type Kind, type RequirementNode, type Condition } from './schema';
 import { checkBooking } from './load-booking';
 import { hostMatches, pathMatches } from '../recognise';
 
-export interface CatalogIssue {
-  file: string;
-  path: string;
-  message: string;
-}
-
-export interface Catalog {
-  procedures: Procedure[];
-  artefacts: Artefact[];
-  portals: Portal[];
-  communes: Commune[];
-  /** catalog/booking-platforms/: each booking platform, described once. */
-  platforms: BookingPlatform[];
-  consulates: Consulate[];
-  /** The human names of the seed documents (catalog/provenance.yaml). */
-  provenance?: ProvenanceLabel[];
-}
+export type { Catalog, CatalogIssue } from './types';
+import type { Catalog, CatalogIssue } from './types';
 
 /** The one file that names the seed documents for people. */
 export const PROVENANCE_FILE = 'provenance.yaml';

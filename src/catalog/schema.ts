@@ -9,9 +9,8 @@ import { OFFICIAL_LANGS } from '../model/lang';
 import { id, LocalText, provenance, Region, hostPattern, pathPattern } from './schema-base';
 import { BookingChannel, BookingPlatform, Consulate } from './schema-booking';
 
-export { LocalText, Region } from './schema-base';
+export { LocalText } from './schema-base';
 
-export type { Lang } from '../model/lang';
 
 /**
  * The human name of a seed document, shown wherever a provenance is cited (the PDF's sources): users
@@ -343,5 +342,5 @@ export const KINDS = {
   'booking-platforms': BookingPlatform,
   consulates: Consulate,
 } as const;
-export type { BookingPlatform, BookingChannel, Consulate, PlatformStep } from './schema-booking';
+export type { BookingPlatform, BookingChannel, Consulate } from './schema-booking';
 export type Kind = keyof typeof KINDS;

@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appointmentsToIcs } from '../../src/export/ics';
-import { ROOT, eventually, launch, type Session } from './harness';
-import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel, type PanelView } from './panel-support';
+import { ROOT, eventually, launch, type Session } from '../support/harness';
+import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel, type PanelView } from '../support/panel-support';
 
 const ORIGIN = 'https://appointment.diplomatie.be/*';
 const BOOKING_URL = 'https://appointment.diplomatie.be/Home/Index/00000000-0000-0000-0000-000000000000';
