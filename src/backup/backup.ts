@@ -6,9 +6,9 @@
  * (`backup.invalid`).
  */
 import * as z from 'zod/mini';
-import { Appointment, DEFAULT_SETTINGS, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
+import { Appointment, DEFAULT_SETTINGS, Dossier, HistoryEntry, historyEntryProblem, Progress, Settings } from '../model/data';
 import { SETTINGS_KEY, STORE_NAMES, type AttachmentRecord, type Store } from '../store/db';
-import { isValidNationalRegisterNumber } from '../privacy/nrn';
+import { isValidNationalRegisterNumber, nationalRegisterNumberPaths } from '../privacy/nrn';
 import { base64ToBytes, bytesToBase64 } from '../model/base64';
 import type { ImportCounts } from '../model/views';
 import { AppFailure, refuse, type AppError } from '../model/errors';
@@ -129,6 +129,21 @@ export function checkBackup(json: string): { ok: true; backup: Backup; blobs: At
   belongs(backup.progress, 'progress');
   belongs(backup.appointments, 'appointments');
   belongs(backup.history, 'history');
+  backup.history.forEach((h, i) => {
+    const wrong = historyEntryProblem(h);
+    if (wrong) problem(`history[${i}].${wrong}`);
+  });
+  if (!backup.settings.keepNationalRegisterNumber) {
+    // The settings say no number is kept: none may hide in a captured value, a note, an appointment or
+    // a record the history keeps for undo (the dossiers' own field is checked above).
+    const records = { dossiers: backup.dossiers, progress: backup.progress, appointments: backup.appointments, history: backup.history } as const;
+    for (const [name, list] of Object.entries(records)) {
+      list.forEach((record, i) => {
+        const skip = new Set(name === 'dossiers' ? ['nationalRegisterNumber'] : []);
+        for (const path of nationalRegisterNumberPaths(record, skip)) problem(`${name}[${i}].${path}: nrn-not-allowed`);
+      });
+    }
+  }
   if (backup.settings.activeDossier !== undefined && !dossiers.has(backup.settings.activeDossier)) {
     problem(`settings.activeDossier: unknown-dossier "${backup.settings.activeDossier}"`);
   }

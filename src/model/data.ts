@@ -106,6 +106,30 @@ export const HistoryEntry = z.strictObject({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+const RECORD_OF_STORE = { dossiers: Dossier, progress: Progress, appointments: Appointment } as const;
+
+/**
+ * What is wrong with a history entry's records, as a technical token (`before: invalid-record`,
+ * `after: other-dossier`), or undefined: `before` and `after` must each be null or a record its store's
+ * schema accepts, belong to the entry's dossier and be the record its key names. Undo writes `before`
+ * back, so an entry that fails this (from a tampered backup or an old bug) is never applied.
+ */
+export function historyEntryProblem(entry: HistoryEntry): string | undefined {
+  if (entry.before === null && entry.after === null) return 'no-record';
+  for (const side of ['before', 'after'] as const) {
+    const value = entry[side];
+    if (value === null) continue;
+    const parsed = RECORD_OF_STORE[entry.store].safeParse(value);
+    if (!parsed.success) return `${side}: invalid-record`;
+    const record = parsed.data;
+    const owner = 'dossierId' in record ? record.dossierId : record.id;
+    if (owner !== entry.dossierId) return `${side}: other-dossier`;
+    const key = 'artefact' in record ? `${record.dossierId}/${record.artefact}` : record.id;
+    if (key !== entry.key) return `${side}: other-record`;
+  }
+  return undefined;
+}
+
 export const Settings = z.strictObject({
   lang: z.optional(Lang),
   activeDossier: z.optional(id),

@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'nrn.not-allowed',
   /** Not a valid national register number (the check digits do not match); nothing was saved. */
   'nrn.invalid',
+  /** The change cannot be undone: the record its history kept is damaged or belongs elsewhere; nothing was changed. */
+  'history.invalid',
   // Storage.
   /** This browser profile does not let extensions keep data (private window, "never remember history"); read-only mode. */
   'store.unavailable',

@@ -9,6 +9,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
 import { AppFailure } from '../model/errors';
+import { forgetNationalRegisterNumbers } from './forget';
 import type { StoreStatus } from '../model/views';
 
 export const DB_NAME = 'be-civic';
@@ -55,6 +56,12 @@ export const MIGRATIONS: Migration[] = [
     db.createObjectStore('appointments', { keyPath: 'id' }).createIndex('byDossier', 'dossierId');
     db.createObjectStore('history', { keyPath: 'id', autoIncrement: true }).createIndex('byDossier', 'dossierId');
     db.createObjectStore('settings');
+  },
+  // 1 → 2: version 1 checked only the dossier's own field, so register numbers could sit in captured
+  // values, notes and history records although the user never allowed keeping them: they are masked.
+  async (_db, tx) => {
+    const settings = (await tx.objectStore('settings').get(SETTINGS_KEY)) as Settings | undefined;
+    if (!settings?.keepNationalRegisterNumber) await forgetNationalRegisterNumbers(tx);
   },
 ];
 export const DB_VERSION = MIGRATIONS.length;
