@@ -99,7 +99,7 @@ describe('migrations', () => {
     const NRN = '85.07.30-033.28';
     for (const keep of [false, true]) {
       const name = fresh();
-      const old = await openCivicDB(name, 1, MIGRATIONS.slice(0, 1));
+      const old = (await openCivicDB(name, 1, MIGRATIONS.slice(0, 1))) as unknown as IDBPDatabase<unknown>;
       const progress = { dossierId: 'd1', artefact: 'birth-certificate', status: 'obtained', captured: { issued: { value: `Délivré le 14/03/2026, ${NRN}`, capturedAt: 3 } }, notes: `RN ${NRN}`, attachments: [], updatedAt: 4 };
       const dossier = { id: 'd1', procedure: 'nationality', label: 'Moi', answers: {}, choices: {}, lang: 'fr', createdAt: 1, updatedAt: 2 };
       const tx = old.transaction(['dossiers', 'progress', 'history', 'settings'], 'readwrite');
