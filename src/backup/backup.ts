@@ -34,7 +34,12 @@ export const Backup = z.strictObject({
 });
 export type Backup = z.infer<typeof Backup>;
 
-export async function exportBackup(store: Store, at: number): Promise<string> {
+/**
+ * The backup file's text, in pieces that joined make the JSON: the records first, then each
+ * attachment's base64 as its own piece, so no piece (and no message carrying it) grows with the
+ * number of files, and the dashboard can assemble the file as a Blob without one giant string.
+ */
+export async function exportBackup(store: Store, at: number): Promise<string[]> {
   const data = await store.read(
     [...STORE_NAMES],
     async (tx) => ({
@@ -48,16 +53,7 @@ export async function exportBackup(store: Store, at: number): Promise<string> {
     undefined,
   );
   if (!data) refuse('backup.nothing-to-export');
-  const attachments = await Promise.all(
-    data.attachments.map(async (a) => ({
-      id: a.id,
-      dossierId: a.dossierId,
-      artefact: a.artefact,
-      type: a.blob.type,
-      base64: bytesToBase64(new Uint8Array(await a.blob.arrayBuffer())),
-    })),
-  );
-  const backup: Backup = {
+  const records: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: at,
@@ -66,9 +62,17 @@ export async function exportBackup(store: Store, at: number): Promise<string> {
     progress: data.progress,
     appointments: data.appointments,
     history: data.history,
-    attachments,
+    attachments: [],
   };
-  return JSON.stringify(backup);
+  // `attachments` is the last key: the text up to its opening bracket, the files, then the closing.
+  const head = JSON.stringify(records);
+  const pieces = [head.slice(0, -'[]}'.length) + '['];
+  for (const [i, a] of data.attachments.entries()) {
+    const meta = JSON.stringify({ id: a.id, dossierId: a.dossierId, artefact: a.artefact, type: a.blob.type, base64: '' });
+    pieces.push(`${i > 0 ? ',' : ''}${meta.slice(0, -'"}'.length)}`, bytesToBase64(new Uint8Array(await a.blob.arrayBuffer())), '"}');
+  }
+  pieces.push(']}');
+  return pieces;
 }
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {

@@ -7,6 +7,7 @@ import { send } from '../messaging/client';
 import type { ResponseOf } from '../messaging/protocol';
 import { LanguageSelect } from './LanguageSelect';
 import { useDashboard } from './context';
+import { fetchBackup, restoreBackup } from './backup';
 import { saveFile } from './files';
 import { formatBytes } from '../i18n/format';
 
@@ -58,8 +59,8 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
         type="button"
         onClick={() =>
           act(async () => {
-            const { json, filename } = await send('backup:export', {});
-            saveFile(json, filename, 'application/json');
+            const { file, filename } = await fetchBackup();
+            saveFile(file, filename, 'application/json');
           })
         }
       >
@@ -75,8 +76,7 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
             const input = e.currentTarget;
             const file = input.files?.[0];
             if (!file) return;
-            const json = await file.text();
-            const counts = await act(() => send('backup:import', { json }));
+            const counts = await act(() => restoreBackup(file));
             input.value = '';
             if (counts) {
               await act(async () => counts, t.backupImported(counts.dossiers));

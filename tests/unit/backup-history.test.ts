@@ -4,7 +4,7 @@
  * backup's history entry is any `before`/`after` at all, and undo writes it, into another dossier.
  */
 import { describe, expect, it } from 'vitest';
-import { harness } from '../support/store';
+import { harness, exportJson, importJson, importReply } from '../support/store';
 
 async function twoDossiers() {
   const h = harness();
@@ -17,19 +17,19 @@ async function twoDossiers() {
 describe('backup history validation', () => {
   it('refuses a backup whose history entry holds a record its store’s schema refuses', async () => {
     const { h, mine } = await twoDossiers();
-    const backup = JSON.parse((await h.call('backup:export', {})).json);
+    const backup = JSON.parse((await exportJson(h)).json);
     backup.history.push({ dossierId: mine.id, at: 1, store: 'progress', key: `${mine.id}/id-copy`, before: { junk: true, status: 'hacked' }, after: null });
     const before = await h.snapshot();
-    await expect(h.call('backup:import', { json: JSON.stringify(backup) })).rejects.toThrow();
+    await expect(importJson(h, JSON.stringify(backup))).rejects.toThrow();
     expect(await h.snapshot()).toEqual(before);
   });
 
   it('refuses a backup whose history entry names another dossier’s record', async () => {
     const { h, mine, other } = await twoDossiers();
-    const backup = JSON.parse((await h.call('backup:export', {})).json);
+    const backup = JSON.parse((await exportJson(h)).json);
     const victim = backup.progress.find((p: { dossierId: string }) => p.dossierId === other.id);
     backup.history.push({ dossierId: mine.id, at: 1, store: 'progress', key: `${other.id}/id-copy`, before: { ...victim, status: 'not-started' }, after: victim });
-    await expect(h.call('backup:import', { json: JSON.stringify(backup) })).rejects.toThrow();
+    await expect(importJson(h, JSON.stringify(backup))).rejects.toThrow();
   });
 
   it('undo validates the entry again: an entry the schema refuses, naming another dossier’s record, writes nothing', async () => {
@@ -60,7 +60,7 @@ describe('history entries checked as their store’s records', () => {
 
   it('a backup names each bad entry: not a record, no record, another record, another dossier', async () => {
     const { h, mine, other } = await twoDossiers();
-    const backup = JSON.parse((await h.call('backup:export', {})).json);
+    const backup = JSON.parse((await exportJson(h)).json);
     const victim = backup.progress.find((p: { dossierId: string }) => p.dossierId === other.id);
     const dossierRecord = backup.dossiers.find((d: { id: string }) => d.id === mine.id);
     const first = backup.history.length;
@@ -70,7 +70,7 @@ describe('history entries checked as their store’s records', () => {
       { dossierId: other.id, at: 1, store: 'progress', key: `${other.id}/birth-certificate`, before: null, after: victim },
       { dossierId: mine.id, at: 1, store: 'dossiers', key: mine.id, before: null, after: backup.dossiers.find((d: { id: string }) => d.id === other.id) },
     );
-    const reply = await h.raw({ type: 'backup:import', payload: { json: JSON.stringify(backup) } });
+    const reply = await importReply(h, JSON.stringify(backup));
     expect(reply).toMatchObject({ ok: false, error: { code: 'backup.invalid' } });
     expect(String(!reply.ok && reply.error.params?.['problems']).split('; ')).toEqual([
       `history[${first}].after: invalid-record`,
@@ -86,7 +86,7 @@ describe('history entries checked as their store’s records', () => {
     await h.call('appointment:save', { id: 'r', dossierId: mine.id, service: 'Nationalité', start: '2026-12-01T09:30' });
     await h.call('history:undo', { dossierId: mine.id });
     const target = harness();
-    await target.call('backup:import', { json: (await h.call('backup:export', {})).json });
+    await importJson(target, (await exportJson(h)).json);
     expect((await target.call('history:undo', { dossierId: mine.id })).undone?.after).toMatchObject({ status: 'requested' });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as nrn from '../../src/privacy/nrn';
-import { BIRTH_TAB, harness } from '../support/store';
+import { BIRTH_TAB, harness, exportJson, importJson, importReply } from '../support/store';
 
 /** Made-up numbers with valid check digits: 97 - (850730033 mod 97) = 28; born in 2001, 97 - (2010101234 mod 97). */
 const NRN = '85.07.30-033.28';
@@ -66,10 +66,10 @@ describe('no register number stored without the opt-in', () => {
   it('a backup carrying a number in a history entry is refused or stripped', async () => {
     const { h, dossier } = await withDossier();
     await h.call('progress:set-status', { dossierId: dossier.id, artefact: 'birth-certificate', status: 'requested' });
-    const backup = JSON.parse((await h.call('backup:export', {})).json);
+    const backup = JSON.parse((await exportJson(h)).json);
     const entry = backup.history[backup.history.length - 1];
     entry.after = { ...entry.after, notes: `RN ${NRN}` };
-    await h.call('backup:import', { json: JSON.stringify(backup) }).catch(() => undefined);
+    await importJson(h, JSON.stringify(backup)).catch(() => undefined);
     expect(await stored(h)).not.toMatch(ANY);
   });
 
@@ -129,10 +129,10 @@ describe('what happens to a register number without the opt-in', () => {
     const { h, dossier } = await withDossier();
     await h.call('progress:capture', { ...ref(dossier.id), field: 'reference', value: 'IRIS-1' }, BIRTH_TAB);
     await h.call('appointment:save', { id: 'r', dossierId: dossier.id, service: 'Nationalité', start: '2026-12-01T09:30' });
-    const backup = JSON.parse((await h.call('backup:export', {})).json);
+    const backup = JSON.parse((await exportJson(h)).json);
     backup.progress[0].captured.reference.value = NRN;
     backup.appointments[0].place = `guichet, ${NRN}`;
-    const reply = await h.raw({ type: 'backup:import', payload: { json: JSON.stringify(backup) } });
+    const reply = await importReply(h, JSON.stringify(backup));
     expect(reply.ok).toBe(false);
     const problems = String(!reply.ok && reply.error.params?.['problems']);
     expect(problems).toContain('progress[0].captured.reference.value: nrn-not-allowed');
