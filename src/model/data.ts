@@ -130,13 +130,32 @@ export function historyEntryProblem(entry: HistoryEntry): string | undefined {
   return undefined;
 }
 
+/** How many hosts the panel remembers as folded: the most recently folded ones. */
+export const MAX_COLLAPSED_HOSTS = 200;
+
 export const Settings = z.strictObject({
   lang: z.optional(Lang),
   activeDossier: z.optional(id),
-  /** Panel collapsed state per host. */
-  panelCollapsed: z.record(z.string(), z.boolean()),
+  /** The hosts where the user folded the panel, the most recent last (see rememberCollapsed). */
+  panelCollapsed: z
+    .record(z.string().check(z.maxLength(253)), z.boolean())
+    .check(z.refine((hosts) => Object.keys(hosts).length <= MAX_COLLAPSED_HOSTS, 'too many hosts')),
   keepNationalRegisterNumber: z.boolean(),
   notifications: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
+/**
+ * The folded-panel memory after the user folds or opens the panel on `host`: an open panel is the
+ * default and needs no entry, and only the MAX_COLLAPSED_HOSTS most recent hosts are kept, so a user
+ * browsing many portals does not grow the settings (read on every page) without end.
+ */
+export function rememberCollapsed(hosts: Record<string, boolean>, host: string, collapsed: boolean): Record<string, boolean> {
+  const next: Record<string, boolean> = {};
+  for (const [known, folded] of Object.entries(hosts)) if (folded && known !== host) next[known] = true;
+  if (collapsed) next[host] = true;
+  const names = Object.keys(next);
+  for (const oldest of names.slice(0, Math.max(0, names.length - MAX_COLLAPSED_HOSTS))) delete next[oldest];
+  return next;
+}
+
 export const DEFAULT_SETTINGS: Settings = { panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false };

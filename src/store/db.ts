@@ -7,7 +7,7 @@
  * write with `store.unavailable` instead of losing data silently.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
+import { MAX_COLLAPSED_HOSTS, type Appointment, type Dossier, type HistoryEntry, type Progress, type Settings } from '../model/data';
 import { AppFailure } from '../model/errors';
 import { forgetNationalRegisterNumbers } from './forget';
 import type { StoreStatus } from '../model/views';
@@ -59,9 +59,14 @@ export const MIGRATIONS: Migration[] = [
   },
   // 1 → 2: version 1 checked only the dossier's own field, so register numbers could sit in captured
   // values, notes and history records although the user never allowed keeping them: they are masked.
+  // And its folded-panel memory grew with every host: only the most recent folded hosts stay.
   async (_db, tx) => {
     const settings = (await tx.objectStore('settings').get(SETTINGS_KEY)) as Settings | undefined;
-    if (!settings?.keepNationalRegisterNumber) await forgetNationalRegisterNumbers(tx);
+    if (!settings) return forgetNationalRegisterNumbers(tx);
+    const folded = Object.keys(settings.panelCollapsed).filter((host) => settings.panelCollapsed[host]);
+    const panelCollapsed = Object.fromEntries(folded.slice(-MAX_COLLAPSED_HOSTS).map((host) => [host, true]));
+    await tx.objectStore('settings').put({ ...settings, panelCollapsed }, SETTINGS_KEY);
+    if (!settings.keepNationalRegisterNumber) await forgetNationalRegisterNumbers(tx);
   },
 ];
 export const DB_VERSION = MIGRATIONS.length;

@@ -95,7 +95,7 @@ describe('migrations', () => {
     });
   }
 
-  it('1 → 2 masks the register numbers version 1 let into captured values, notes and history, unless the user keeps them', async () => {
+  it('1 → 2 masks the register numbers version 1 let into captured values, notes and history, unless the user keeps them, and bounds the folded-panel memory', async () => {
     const NRN = '85.07.30-033.28';
     for (const keep of [false, true]) {
       const name = fresh();
@@ -107,12 +107,15 @@ describe('migrations', () => {
         tx.objectStore('dossiers').put(dossier),
         tx.objectStore('progress').put(progress),
         tx.objectStore('history').put({ dossierId: 'd1', at: 4, store: 'progress', key: 'd1/birth-certificate', before: null, after: progress }),
-        tx.objectStore('settings').put({ panelCollapsed: {}, keepNationalRegisterNumber: keep, notifications: false }, 'settings'),
+        tx.objectStore('settings').put({ panelCollapsed: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`h${i}.example`, i % 2 === 0])), keepNationalRegisterNumber: keep, notifications: false }, 'settings'),
         tx.done,
       ]);
       old.close();
       const db = await openCivicDB(name);
       const text = JSON.stringify(await contents(db as IDBPDatabase<unknown>));
+      // The folded-panel memory: of 250 folded hosts (open panels need no entry) the 200 most recent stay.
+      const settings = (await db.get('settings', 'settings'))!;
+      expect(Object.keys(settings.panelCollapsed)).toEqual(Array.from({ length: 200 }, (_, i) => `h${100 + i * 2}.example`));
       db.close();
       if (keep) expect(text).toContain(NRN);
       else {
