@@ -49,7 +49,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     // Each API permission must be used by code (tests/unit/manifest.test.ts checks it): alarms for
     // appointment reminders, scripting to register the content script on the booking sites the user
-    // granted. Notifications stay optional: the dashboard asks for them when the user wants reminders.
+    // granted. Notifications stay optional: the dashboard asks for them when the user turns reminders on
+    // (src/dashboard/Reminders.tsx).
     permissions: ['alarms', 'scripting'],
     // MV2 has no optional_host_permissions (and WXT drops the key rather than moving it): there the
     // booking hosts go into optional_permissions, or Firefox could never grant them.

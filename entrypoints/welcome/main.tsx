@@ -5,11 +5,13 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { LANGS, pickLang, type Lang } from '../../src/i18n';
+import { pickLang } from '../../src/i18n';
+import { LANGS, type Lang } from '../../src/model/lang';
 import { send } from '../../src/messaging/client';
 import { SETUP_PATH } from '../../src/welcome/install';
 import { WELCOME } from '../../src/i18n/welcome';
 import { ownLanguageName } from '../../src/i18n/format';
+import { errorText } from '../../src/i18n/errors';
 import './welcome.css';
 
 function Welcome({ initial }: { initial: Lang }) {
@@ -25,7 +27,7 @@ function Welcome({ initial }: { initial: Lang }) {
   function choose(next: Lang) {
     setLang(next);
     setSaveError(undefined);
-    send('settings:update', { lang: next }).catch((error: Error) => setSaveError(error.message));
+    send('settings:update', { lang: next }).catch((error: unknown) => setSaveError(errorText(error, next)));
   }
 
   return (

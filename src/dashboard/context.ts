@@ -21,6 +21,9 @@ export interface DashboardContext {
   today: string;
 }
 
+/** A refusal the dashboard itself says, already in the user's language (the background's come as codes). */
+export class Refusal extends Error {}
+
 export const Ctx = createContext<DashboardContext | null>(null);
 
 export function useDashboard(): DashboardContext {

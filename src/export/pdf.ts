@@ -161,8 +161,7 @@ export async function buildPdf({ summary, procedure, font: fontBytes, now }: Pdf
   const { lang, dossier } = summary;
   const s = dashboardStrings(lang);
   const p = PDF_STRINGS[lang];
-  /** French sets a space before the colon. */
-  const colon = lang === 'fr' ? ' : ' : ': ';
+  const { colon } = p;
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(fontBytes, { subset: true });

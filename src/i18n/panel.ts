@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../model/lang';
 import type { PanelStrings } from '../model/views';
+import { ERROR_TEXTS } from './errors';
 
 export type { PanelStrings };
 
@@ -39,6 +40,8 @@ const en: PanelStrings = {
   loginHeading: 'About logging in',
   loginPrivacy: 'You log in on the government’s own page. Be Civic never sees your password, codes or card.',
   covered: 'Something on the page covers this panel. Its buttons are paused until the panel is fully visible.',
+  readOnly: 'Read only.',
+  errors: ERROR_TEXTS.en,
   guide: {
     heading: 'This step',
     choose: 'For “{dossier}”, choose:',
@@ -90,6 +93,8 @@ const fr: PanelStrings = {
   loginHeading: 'À propos de la connexion',
   loginPrivacy: 'Vous vous connectez sur la page officielle de l’administration. Be Civic ne voit jamais votre mot de passe, vos codes ni votre carte.',
   covered: 'Un élément de la page recouvre ce panneau. Ses boutons sont en pause jusqu’à ce que le panneau soit entièrement visible.',
+  readOnly: 'Lecture seule.',
+  errors: ERROR_TEXTS.fr,
   guide: {
     heading: 'Cette étape',
     choose: 'Pour « {dossier} », choisissez :',
@@ -141,6 +146,8 @@ const nl: PanelStrings = {
   loginHeading: 'Over het aanmelden',
   loginPrivacy: 'U meldt zich aan op de eigen pagina van de overheid. Be Civic ziet nooit uw wachtwoord, codes of kaart.',
   covered: 'Iets op de pagina bedekt dit paneel. De knoppen zijn gepauzeerd tot het paneel volledig zichtbaar is.',
+  readOnly: 'Alleen lezen.',
+  errors: ERROR_TEXTS.nl,
   guide: {
     heading: 'Deze stap',
     choose: 'Voor „{dossier}”, kies:',
@@ -192,6 +199,8 @@ const de: PanelStrings = {
   loginHeading: 'Zur Anmeldung',
   loginPrivacy: 'Sie melden sich auf der eigenen Seite der Behörde an. Be Civic sieht nie Ihr Passwort, Ihre Codes oder Ihre Karte.',
   covered: 'Etwas auf der Seite verdeckt dieses Panel. Seine Schaltflächen sind pausiert, bis es vollständig sichtbar ist.',
+  readOnly: 'Nur lesen.',
+  errors: ERROR_TEXTS.de,
   guide: {
     heading: 'Dieser Schritt',
     choose: 'Für „{dossier}“ wählen Sie:',

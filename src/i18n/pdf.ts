@@ -5,6 +5,7 @@
 import type { Lang } from '../model/lang';
 
 const en = {
+  colon: ': ',
   title: 'Dossier summary',
   generated: (date: string) => `Generated on ${date} by Be Civic, from the data in your browser.`,
   page: (n: number, of: number) => `Page ${n} of ${of}`,
@@ -19,6 +20,8 @@ const en = {
 export type PdfStrings = typeof en;
 
 const fr: PdfStrings = {
+  /** French sets a space before the colon. */
+  colon: ' : ',
   title: 'Résumé du dossier',
   generated: (date) => `Généré le ${date} par Be Civic, à partir des données de votre navigateur.`,
   page: (n, of) => `Page ${n} sur ${of}`,
@@ -31,6 +34,7 @@ const fr: PdfStrings = {
 };
 
 const nl: PdfStrings = {
+  colon: ': ',
   title: 'Samenvatting van het dossier',
   generated: (date) => `Aangemaakt op ${date} door Be Civic, op basis van de gegevens in uw browser.`,
   page: (n, of) => `Pagina ${n} van ${of}`,
@@ -43,6 +47,7 @@ const nl: PdfStrings = {
 };
 
 const de: PdfStrings = {
+  colon: ': ',
   title: 'Zusammenfassung der Akte',
   generated: (date) => `Erstellt am ${date} von Be Civic, aus den Daten in Ihrem Browser.`,
   page: (n, of) => `Seite ${n} von ${of}`,

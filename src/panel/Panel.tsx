@@ -11,6 +11,7 @@ import type { Lang } from '../i18n';
 import type { Progress, Status } from '../model/data';
 import type { PanelStrings as Strings } from '../model/views';
 import { BOOT, fill } from './boot';
+import { describeError } from '../i18n/errors';
 import { formatDay, formatList, languageName } from '../i18n/format';
 
 export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'requested', 'obtained', 'submitted', 'not-needed'];
@@ -205,6 +206,11 @@ export function Panel({ model, actions, Guide }: { model: PanelModel; actions: P
             <Text value={description.portalName} /> — <Text value={description.pageTitle} />
           </p>
           {model.covered && <p class="warning">{t.covered}</p>}
+          {state?.storageProblem && (
+            <p class="warning" data-testid="storage-problem">
+              <strong>{t.readOnly}</strong> {describeError(state.storageProblem, t.errors)}
+            </p>
+          )}
           {fallbacks.length > 0 && <p class="note">{fill(t.fallback, { langs: formatList(fallbacks.map((l) => languageName(l, model.lang)), model.lang) })}</p>}
           {description.role === 'login' ? (
             <section class="login" aria-label={t.loginHeading}>

@@ -7,6 +7,7 @@ import type { PageState } from '../model/views';
 import type { Status } from '../model/data';
 import { extensionAlive, request } from './api';
 import { fill } from './boot';
+import { describeError } from '../i18n/errors';
 import { isFolded } from './display';
 import { doc } from './dom';
 import { masked } from './Panel';
@@ -51,7 +52,7 @@ export function createActions({ current, draw, say, usable, focusIn }: Session):
           replaceProgress(shown, progress);
           say(shown, fill(t.statusSaved, { status: t.status[progress.status] }));
         },
-        (error: Error) => current() === shown && say(shown, fill(t.failed, { reason: error.message })),
+        (error: unknown) => current() === shown && say(shown, fill(t.failed, { reason: describeError(error, t.errors) })),
       );
     },
     capture(dossierId: string, artefact: string, field: CaptureField) {
@@ -69,13 +70,13 @@ export function createActions({ current, draw, say, usable, focusIn }: Session):
           replaceProgress(shown, progress);
           say(shown, fill(t.savedValue, { field: field.label.text, value: masked(field.kind, progress.captured[field.id]?.value ?? value) }));
         },
-        (error: Error) => current() === shown && say(shown, fill(t.failed, { reason: error.message })),
+        (error: unknown) => current() === shown && say(shown, fill(t.failed, { reason: describeError(error, t.errors) })),
       );
     },
     openSetup() {
       const shown = usable();
       if (!shown) return;
-      request('dashboard:open', { setup: true }).catch((error: Error) => say(shown, fill(shown.model.strings.failed, { reason: error.message })));
+      request('dashboard:open', { setup: true }).catch((error: unknown) => say(shown, fill(shown.model.strings.failed, { reason: describeError(error, shown.model.strings.errors) })));
     },
     leave() {
       const shown = current();

@@ -10,6 +10,7 @@ import type { GuideStep, Shown } from '../model/views';
 import { signalsHold } from '../recognise';
 import { request } from './api';
 import { fill } from './boot';
+import { describeError } from '../i18n/errors';
 import { doc } from './dom';
 import { Text } from './Panel';
 import type { Draft, Guide, GuideView, PanelModel, Session } from './types';
@@ -176,7 +177,7 @@ export function createGuide({ current, draw, say, usable, focusIn }: Session): G
           draw(shown);
           focusIn(shown, '.draft input');
         },
-        (error: Error) => current() === shown && say(shown, fill(t.failed, { reason: error.message })),
+        (error: unknown) => current() === shown && say(shown, fill(t.failed, { reason: describeError(error, t.errors) })),
       );
     },
     edit(name: keyof Draft, value: string) {
@@ -212,7 +213,7 @@ export function createGuide({ current, draw, say, usable, focusIn }: Session): G
           if (shown.model.guide) shown.model.guide.draft = undefined;
           say(shown, fill(t.guide.saved, { dossier: booking.dossierLabel }));
         },
-        (error: Error) => current() === shown && say(shown, fill(t.failed, { reason: error.message })),
+        (error: unknown) => current() === shown && say(shown, fill(t.failed, { reason: describeError(error, t.errors) })),
       );
     },
   };

@@ -51,6 +51,8 @@ export interface LaunchOptions {
    * extension's granted and active permissions in its Preferences, and launched again.
    */
   grantOrigins?: string[];
+  /** Optional API permissions the user has granted (e.g. "notifications"), written the same way. */
+  grantPermissions?: string[];
 }
 
 function startChromium(profile: string, options: LaunchOptions): Promise<BrowserContext> {
@@ -79,7 +81,7 @@ async function extensionIdOf(context: BrowserContext): Promise<{ worker: Worker;
   return { worker, extensionId: new URL(worker.url()).host };
 }
 
-function grant(profile: string, extensionId: string, origins: string[]): void {
+function grant(profile: string, extensionId: string, origins: string[], apis: string[]): void {
   const file = join(profile, 'Default', 'Preferences');
   const prefs = JSON.parse(readFileSync(file, 'utf8')) as { extensions?: { settings?: Record<string, Record<string, Record<string, string[]>>> } };
   const settings = prefs.extensions?.settings?.[extensionId];
@@ -89,6 +91,7 @@ function grant(profile: string, extensionId: string, origins: string[]): void {
     for (const key of set === 'active_permissions' ? ['explicit_host', 'scriptable_host'] : ['explicit_host']) {
       permissions[key] = [...new Set([...(permissions[key] ?? []), ...origins])];
     }
+    permissions.api = [...new Set([...(permissions.api ?? []), ...apis])];
   }
   writeFileSync(file, JSON.stringify(prefs));
 }
@@ -96,11 +99,11 @@ function grant(profile: string, extensionId: string, origins: string[]): void {
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
   const profile = mkdtempSync(join(tmpdir(), 'be-civic-'));
-  if (options.grantOrigins?.length) {
+  if (options.grantOrigins?.length || options.grantPermissions?.length) {
     const first = await startChromium(profile, options);
     const { extensionId } = await extensionIdOf(first);
     await first.close();
-    grant(profile, extensionId, options.grantOrigins);
+    grant(profile, extensionId, options.grantOrigins ?? [], options.grantPermissions ?? []);
   }
   const context = await startChromium(profile, options);
   const stray: string[] = [];

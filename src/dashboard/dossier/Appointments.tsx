@@ -4,6 +4,7 @@ import { localise } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { DossierSummary } from '../../dossier/summary';
 import { useDashboard } from '../context';
+import { RemindersToggle } from '../Reminders';
 import { exportFileName, saveFile } from '../files';
 import { formatMoment } from '../../i18n/format';
 
@@ -53,6 +54,7 @@ export function Appointments({ summary }: { summary: DossierSummary }) {
           {t.exportIcs}
         </button>
       )}
+      <RemindersToggle id="appointment-reminders" />
       <details>
         <summary>{t.addAppointment}</summary>
         <form

@@ -4,6 +4,7 @@ import { send } from '../../messaging/client';
 import { countryName } from '../../dossier/countries';
 import type { DossierSummary } from '../../dossier/summary';
 import { useDashboard } from '../context';
+import { languageName } from '../../i18n/format';
 
 export function Facts({ summary }: { summary: DossierSummary }) {
   const { t, lang, act, settings } = useDashboard();
@@ -20,7 +21,7 @@ export function Facts({ summary }: { summary: DossierSummary }) {
       )}
       <div>
         <dt>{t.dossierLang}</dt>
-        <dd>{dossier.lang.toUpperCase()}</dd>
+        <dd>{languageName(dossier.lang, lang)}</dd>
       </div>
       {dossier.countryOfIssue && (
         <div>

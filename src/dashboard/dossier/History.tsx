@@ -3,7 +3,7 @@ import { localise } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { HistoryEntry } from '../../model/data';
 import type { DossierSummary } from '../../dossier/summary';
-import { useDashboard } from '../context';
+import { Refusal, useDashboard } from '../context';
 import { formatTimestamp } from '../../i18n/format';
 
 function describeEntry(entry: HistoryEntry, summary: DossierSummary, t: ReturnType<typeof useDashboard>['t'], titleOf: (artefact: string) => string): string {
@@ -39,7 +39,7 @@ export function History({ entries, dossierId, summary }: { entries: HistoryEntry
         onClick={() =>
           act(async () => {
             const { undone } = await send('history:undo', { dossierId });
-            if (!undone) throw new Error(t.nothingToUndo);
+            if (!undone) throw new Refusal(t.nothingToUndo);
             return undone;
           }, t.saved)
         }
