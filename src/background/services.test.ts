@@ -189,7 +189,7 @@ describe('national register number', () => {
 describe('settings, dashboard and storage', () => {
   it('returns defaults, validates the active dossier, opens the dashboard, reports storage', async () => {
     const h = harness();
-    expect(await h.call('settings:get', {})).toEqual({ panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false });
+    expect(await h.call('settings:get', {})).toEqual({ panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false, discreetNotifications: true });
     await expect(h.call('settings:update', { activeDossier: 'ghost' })).rejects.toMatchObject({ code: 'unknown.dossier' });
     await h.call('dashboard:open', { setup: true }, BIRTH_TAB);
     await h.call('dashboard:open', { dossierId: 'a b' });

@@ -1,12 +1,12 @@
 /**
- * Settings: the interface language, keeping the national register number (opt-in), reminders, backup
- * export and import, storage used, and wiping everything after a typed confirmation.
+ * Settings: the interface language, keeping the national register number (opt-in), reminders (discreet
+ * by default), backup export and import, storage used, and wiping everything after a typed confirmation.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../messaging/client';
 import type { ResponseOf } from '../messaging/protocol';
 import { LanguageSelect } from './LanguageSelect';
-import { RemindersToggle } from './Reminders';
+import { DiscreetToggle, RemindersToggle } from './Reminders';
 import { useDashboard } from './context';
 import { fetchBackup, restoreBackup } from './backup';
 import { saveFile } from './files';
@@ -55,6 +55,7 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
         <label for="settings-nrn">{t.keepNationalNumber}</label>
       </div>
       <RemindersToggle id="settings-reminders" />
+      <DiscreetToggle id="settings-discreet" />
 
       <h2>{t.backup}</h2>
       <button

@@ -142,6 +142,8 @@ export const Settings = z.strictObject({
     .check(z.refine((hosts) => Object.keys(hosts).length <= MAX_COLLAPSED_HOSTS, 'too many hosts')),
   keepNationalRegisterNumber: z.boolean(),
   notifications: z.boolean(),
+  /** Reminders say the time only, not the procedure or the papers (lock screens). Absent (data of earlier versions): on. */
+  discreetNotifications: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof Settings>;
 /**
@@ -158,4 +160,4 @@ export function rememberCollapsed(hosts: Record<string, boolean>, host: string, 
   return next;
 }
 
-export const DEFAULT_SETTINGS: Settings = { panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false };
+export const DEFAULT_SETTINGS: Settings = { panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false, discreetNotifications: true };

@@ -34,6 +34,8 @@ export function startBookingServices(catalog: CompiledCatalog, store: Store): { 
         if (!appointment || !dossier) return undefined;
         const settings = (await tx.objectStore('settings').get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
         const lang = settings.lang ?? dossier.lang;
+        const discreet = settings.discreetNotifications !== false;
+        if (discreet) return { lang, appointment, bring: [], discreet };
         const progress = await tx.objectStore('progress').index('byDossier').getAll(dossier.id);
         const procedure = catalog.procedures.find((p) => p.id === dossier.procedure);
         const visit = procedure?.visits.find((v) => v.id === appointment.visit) ?? procedure?.visits[0];
@@ -45,7 +47,7 @@ export function startBookingServices(catalog: CompiledCatalog, store: Store): { 
                 title: localise(catalog.artefacts.find((a) => a.id === id)?.title ?? { fr: id }, lang).text,
                 ready: statusOf.get(id) === 'obtained' || statusOf.get(id) === 'submitted',
               }));
-        return { lang, appointment, bring };
+        return { lang, appointment, bring, discreet };
       },
       undefined,
     ),
