@@ -16,6 +16,16 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
   const { t, lang, settings, act } = useDashboard();
   const [estimate, setEstimate] = useState<ResponseOf<'storage:estimate'> | undefined>();
   const [typed, setTyped] = useState('');
+  // A backup with large files takes seconds each way: say so, and start no second one meanwhile.
+  const [moving, setMoving] = useState(false);
+  const moveBackup = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    setMoving(true);
+    try {
+      return await act(work);
+    } finally {
+      setMoving(false);
+    }
+  };
   // The box shows the user's click at once; every re-read of the settings (after the save, or after a
   // refusal) puts it back in line with what is stored, so a slow save never flicks it back meanwhile.
   const [keepNrn, setKeepNrn] = useState(settings.keepNationalRegisterNumber);
@@ -60,8 +70,9 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
       <h2>{t.backup}</h2>
       <button
         type="button"
+        disabled={moving}
         onClick={() =>
-          act(async () => {
+          moveBackup(async () => {
             const { file, filename } = await fetchBackup();
             saveFile(file, filename, 'application/json');
           })
@@ -75,11 +86,12 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
           id="settings-import"
           type="file"
           accept="application/json,.json"
+          disabled={moving}
           onChange={async (e) => {
             const input = e.currentTarget;
             const file = input.files?.[0];
             if (!file) return;
-            const counts = await act(() => restoreBackup(file));
+            const counts = await moveBackup(() => restoreBackup(file));
             input.value = '';
             if (counts) {
               await act(async () => counts, t.backupImported(counts.dossiers));
@@ -88,6 +100,7 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
           }}
         />
       </div>
+      {moving && <p class="help">{t.backupWorking}</p>}
 
       <h2>{t.storage}</h2>
       <p data-testid="storage">{usage}</p>
