@@ -6,7 +6,7 @@
  * touches no storage is timed too, as the baseline of the messaging itself.
  */
 import type { Page } from 'playwright-core';
-import { launch } from '../tests/browser/harness';
+import { launch } from '../tests/support/harness';
 import type { Bench, BenchResult } from './types';
 
 /** The extension API as an extension page sees it (the pages run in Chromium, not in this Node process). */

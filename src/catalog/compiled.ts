@@ -3,12 +3,12 @@
  * catalog without the schema library. The content script does not import this: it only gets the
  * recognition index and asks the background for the rest.
  */
-import type { Procedure, Artefact, Portal, PortalPage, Commune, LocalText, Lang, ProvenanceLabel } from './schema';
+import type { Procedure, Artefact, Portal, PortalPage, Commune, LocalText, ProvenanceLabel } from './schema';
 
 /** Bumped whenever the compiled shape changes. */
 export const COMPILED_FORMAT = 1;
 
-export type { Procedure, Artefact, PortalPage, Commune, LocalText, Lang };
+export type { Procedure, Artefact, PortalPage, Commune, LocalText };
 export type { Source, Money, Duration, RequirementNode, Condition, ProvenanceLabel } from './schema';
 export type CompiledPortal = Omit<Portal, 'pages'> & { pages: string[] };
 export type CompiledPage = PortalPage & { portal: string };

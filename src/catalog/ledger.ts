@@ -36,9 +36,6 @@ export interface LedgerProblem {
   message: string;
 }
 
-/** The seed file a ledger is named after, as catalog provenance cites it. */
-export const seedRef = (seed: string) => `seeds/${seed}.txt`;
-
 export function parseExpectation(text: string): Expectation | string {
   const t = text.trim();
   if (t === '') return { op: 'exists' };
@@ -149,8 +146,11 @@ function selects(item: unknown, step: Extract<Step, { match: Match[] }>): boolea
 }
 
 function* descendants(value: unknown): Generator<unknown> {
-  if (Array.isArray(value)) for (const v of value) yield v, yield* descendants(v);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) yield v, yield* descendants(v);
+  const children = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : [];
+  for (const v of children) {
+    yield v;
+    yield* descendants(v);
+  }
 }
 
 const FILE = /^(procedures|artefacts|portals|communes)\/([a-z0-9-]+)\.yaml$/;

@@ -7,8 +7,6 @@
 import { z } from 'zod';
 import { OFFICIAL_LANGS } from '../model/lang';
 
-export type { Lang } from '../model/lang';
-
 const id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by dashes (e.g. id-card-certified-copy)');

@@ -5,8 +5,7 @@
  * fields ask for, and on the confirmation the appointment read from the page, saved only once the
  * user checked it. It never clicks, fills or submits anything on the page.
  */
-import type { JSX } from 'preact';
-import type { GuideStep, Shown } from '../model/views';
+import type { GuideStep } from '../model/views';
 import { signalsHold } from '../recognise';
 import { request } from './api';
 import { fill } from './boot';

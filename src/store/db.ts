@@ -37,8 +37,8 @@ export const SETTINGS_KEY = 'settings';
 
 export type CivicDB = IDBPDatabase<CivicSchema>;
 // Migrations see the database as it was, not as the current schema describes it.
-export type UpgradeTx = IDBPTransaction<any, any, 'versionchange'>;
-export type Migration = (db: IDBPDatabase<any>, tx: UpgradeTx) => Promise<void> | void;
+export type UpgradeTx = IDBPTransaction<unknown, ArrayLike<string>, 'versionchange'>;
+export type Migration = (db: IDBPDatabase<unknown>, tx: UpgradeTx) => Promise<void> | void;
 
 /**
  * MIGRATIONS[n] takes the database from version n to n + 1; the current version is their count.

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appointmentsToIcs } from '../../src/export/ics';
-import { ROOT, eventually, launch, type Session } from './harness';
-import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel, type PanelView } from './panel-support';
+import { ROOT, eventually, launch, type Session } from '../support/harness';
+import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel, type PanelView } from '../support/panel-support';
 
 const ORIGIN = 'https://auderghem.covservices.net/*';
 const BOOKING_URL = 'https://auderghem.covservices.net/WaitBox.asp?st=1&c0=1141&o=1';

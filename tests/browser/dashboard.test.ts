@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session } from './harness';
+import { launch, type Session } from '../support/harness';
 
 /**
  * The dashboard in the built extension, in French: a dossier set up through the catalog's questions,

@@ -7,8 +7,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, inPanel, launch, type Session } from './harness';
-import { contentScriptWorld, record, type Recorder } from './recorder';
+import { eventually, inPanel, launch, type Session } from '../support/harness';
+import { contentScriptWorld, record, type Recorder } from '../support/recorder';
 import { PROTOCOL, parseEnvelope, type MessageType } from '../../src/messaging/protocol';
 import { isAppError, type AppError } from '../../src/model/errors';
 

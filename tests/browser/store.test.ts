@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { eventually, launch, type Session } from './harness';
+import { eventually, launch, type Session } from '../support/harness';
 
 /** The extension API as an extension page sees it (the pages run in Chromium, not in this Node process). */
 declare const chrome: {

@@ -6,8 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
-import type { Dossier } from '../../model/data';
-import { STATUSES, type Status } from '../../model/data';
+import { STATUSES, type Dossier, type Status } from '../../model/data';
 import type { ItemView, NodeView } from '../../dossier/summary';
 import { useDashboard } from '../context';
 import { describeValidity } from '../../dossier/describe';
