@@ -50,7 +50,7 @@ describe('sender checks', () => {
 
   it('an extension frame inside a portal tab (the panel frame) gets none of the dashboard’s messages', async () => {
     const frame: Sender = { id: 'be-civic', url: 'chrome-extension://be-civic/panel.html', frameId: 4, tab: tab(CATALOG_PAGE) };
-    for (const type of ['dossier:list', 'backup:export', 'settings:get']) expect((await ask(frame, type)).ok, type).toBe(false);
+    for (const type of ['dossier:list', 'backup:export-begin', 'settings:get']) expect((await ask(frame, type)).ok, type).toBe(false);
     expect((await ask(frame, 'data:wipe', { confirm: true })).ok).toBe(false);
   });
 
