@@ -33,6 +33,8 @@ export function startBookingServices(catalog: CompiledCatalog, store: Store): { 
         if (!appointment || !dossier) return undefined;
         const settings = (await tx.objectStore('settings').get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
         const lang = settings.lang ?? dossier.lang;
+        const discreet = settings.discreetNotifications !== false;
+        if (discreet) return { lang, appointment, bring: [], discreet };
         const progress = await tx.objectStore('progress').index('byDossier').getAll(dossier.id);
         if (!catalog.procedures.some((p) => p.id === dossier.procedure)) return undefined;
         // What to bring is the visit's own list, with what is missing or expiring as of today.
@@ -41,7 +43,7 @@ export function startBookingServices(catalog: CompiledCatalog, store: Store): { 
         const { visits } = summarise({ catalog, dossier, progress, appointments: [appointment], lang, today });
         const visit = visits.find((v) => v.id === appointment.visit) ?? visits[0];
         const bring = (visit?.bring ?? []).map((b) => ({ title: b.or.length ? [b.title, ...b.or].join(' / ') : b.title, ready: b.ready }));
-        return { lang, appointment, bring };
+        return { lang, appointment, bring, discreet };
       },
       undefined,
     ),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAppointmentText, readConfirmation } from './parse';
 import { appointmentMail, mailLanguage } from './mail';
 import { reminderAt, reminderText } from './reminder';
+import { DEFAULT_SETTINGS } from '../../model/data';
 
 describe('readConfirmation', () => {
   it('proposes date, time, place and booking code from a confirmation page', () => {
@@ -64,8 +65,19 @@ describe('reminders', () => {
     const text = reminderText('fr', { start: '2026-03-12T10:30', service: 'Service des Étrangers', place: '12 rue Emile Idiers' }, [
       { title: 'Passeport', ready: true },
       { title: 'Bail', ready: false },
-    ]);
+    ], false);
     expect(text.title).toBe('Rendez-vous demain : 10:30 · Service des Étrangers');
     expect(text.message.split('\n')).toEqual(['12 rue Emile Idiers', 'À apporter:', '• Passeport', '• Bail (encore manquant)']);
+  });
+  it('discreet (the default setting): the time only, in every language, nothing of the procedure, place or papers', () => {
+    const appointment = { start: '2026-03-12T10:30', service: 'Service des Étrangers', place: '12 rue Emile Idiers' };
+    for (const lang of ['fr', 'nl', 'de', 'en'] as const) {
+      const text = reminderText(lang, appointment, [{ title: 'Attestation CGRA', ready: false }], true);
+      const words = `${text.title}\n${text.message}`;
+      expect(words).toContain('10:30');
+      for (const secret of ['Étrangers', 'Idiers', 'CGRA']) expect(words, `${lang}: ${secret}`).not.toContain(secret);
+    }
+    expect(reminderText('fr', appointment, [], true)).toEqual({ title: 'Rendez-vous demain à 10:30', message: 'Ouvrez Be Civic pour voir où, et quoi apporter.' });
+    expect(DEFAULT_SETTINGS.discreetNotifications).toBe(true);
   });
 });

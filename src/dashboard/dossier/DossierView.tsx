@@ -12,7 +12,7 @@ import { Booking } from './Booking';
 import { Checklist } from './Checklist';
 import { useDashboard } from '../context';
 import { describeRules } from '../../dossier/describe';
-import { fileSafe, saveFile } from '../files';
+import { exportFileName, saveFile } from '../files';
 import { Verdicts } from '../Setup';
 import { Facts } from './Facts';
 import { AnswersEditor } from './AnswersEditor';
@@ -36,7 +36,7 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
     await act(async () => {
       const [{ buildPdf }, { pdfFont }] = await Promise.all([import('../../export/pdf'), import('../../export/font')]);
       const bytes = await buildPdf({ summary, procedure, font: pdfFont(), now: new Date() });
-      saveFile(bytes as Uint8Array<ArrayBuffer>, `be-civic-${fileSafe(dossier.label)}-${today}.pdf`, 'application/pdf');
+      saveFile(bytes as Uint8Array<ArrayBuffer>, exportFileName('dossier', today, 'pdf'), 'application/pdf');
     });
     setExporting(false);
   };
