@@ -94,11 +94,18 @@ export function printChecklist(w: Layout, summary: DossierSummary) {
 function printBooking(w: Layout, visit: VisitView, summary: DossierSummary) {
   const g = GUIDANCE_STRINGS[summary.lang];
   const line = (text: string, tone: Tone = 'ink') => w.text(text, { indent: 22, size: 9, tone });
-  w.text(g.howToBook, { indent: 8, size: 9.5, gapBefore: 3 });
   const { booking } = visit;
+  if (booking.from === 'invitation') return;
+  w.text(g.howToBook, { indent: 8, size: 9.5, gapBefore: 3 });
   if (booking.from === 'ask') return line(booking.communeNeeded ? g.chooseCommune : g.askAuthority(booking.authority));
+  if (booking.from === 'unknown') {
+    line(g.askAuthority(booking.name));
+    if (booking.website) line(g.website(booking.website), 'muted');
+    return;
+  }
   for (const c of booking.channels) {
-    line(c.kind === 'online' ? g.bookOnline(c.value) : c.kind === 'phone' ? g.call(c.value) : c.kind === 'email' ? g.mail(c.value) : g.walkIn(c.value));
+    const say = { online: g.bookOnline, 'request-form': g.requestForm, phone: g.call, email: g.mail, 'walk-in': g.walkIn }[c.kind];
+    line(say(c.value));
     if (c.choose) w.text(g.chooseThere(c.choose), { indent: 32, size: 9 });
     if (c.note) w.text(c.note, { indent: 32, size: 8.5, tone: 'muted' });
   }
@@ -117,16 +124,15 @@ export function printVisits(w: Layout, summary: DossierSummary) {
     if (visit.appointment) w.text(g.appointment[visit.appointment], { indent: 8, size: 9.5 });
     if (visit.note) w.text(visit.note, { indent: 8, size: 9, tone: 'muted' });
     if (visit.refusedIfBookedNow) w.text(`⚠ ${g.completeFile}`, { indent: 8, size: 9.5, tone: 'alert' });
-    const booked = summary.appointments.filter((a) => a.visit === visit.id || (!a.visit && summary.visits.length === 1));
-    for (const a of booked) w.text(g.yourAppointment(`${formatMoment(a.start, lang)}${a.place ? ` — ${a.place}` : ''}${a.reference ? ` — ${s.reference}${colon}${a.reference}` : ''}`), { indent: 8, tone: 'good' });
+    for (const a of visit.appointments) w.text(g.yourAppointment(`${formatMoment(a.start, lang)}${a.place ? ` — ${a.place}` : ''}${a.reference ? ` — ${s.reference}${colon}${a.reference}` : ''}`), { indent: 8, tone: 'good' });
     w.text(g.bring, { indent: 8, size: 9.5, gapBefore: 3 });
     for (const b of visit.bring) {
-      w.text(`${b.ready ? '☑' : '☐'} ${b.title} — ${b.ready ? g.ready : g.missing}`, { indent: 22, size: 9, tone: b.ready ? 'ink' : 'alert' });
+      w.text(`${b.ready ? '☑' : '☐'} ${b.or.length > 0 ? formatList([b.title, ...b.or], lang, 'disjunction') : b.title} — ${b.ready ? g.ready : g.missing}`, { indent: 22, size: 9, tone: b.ready ? 'ink' : 'alert' });
       w.text(g.bringFor(formatList(b.proves, lang)), { indent: 34, size: 8, tone: 'muted' });
     }
     printBooking(w, visit, summary);
   }
-  const loose = summary.appointments.filter((a) => (a.visit ? !summary.visits.some((v) => v.id === a.visit) : summary.visits.length !== 1));
+  const loose = summary.appointments.filter((a) => !summary.visits.some((v) => v.appointments.some((x) => x.id === a.id)));
   if (loose.length > 0) {
     w.text(s.appointments, { size: 10.5, gapBefore: 6 });
     for (const a of loose) w.text(`• ${formatMoment(a.start, lang)} — ${a.service}${a.place ? ` — ${a.place}` : ''}`, { indent: 8 });

@@ -4,12 +4,11 @@
  * and reports clicks back; it never talks to the extension or reads the page itself.
  */
 import { maskNationalRegisterNumber } from '../model/nrn';
-import type { PageDescription, PageState, Shown } from '../model/views';
+import type { PageDescription, PageState, PanelStrings as Strings, Shown } from '../model/views';
 import type { JSX } from 'preact';
 import type { CaptureField, PanelActions, PanelModel } from './types';
 import type { Lang } from '../i18n';
 import type { Progress, Status } from '../model/data';
-import type { PanelStrings as Strings } from '../model/views';
 import { BOOT, fill } from './boot';
 import { describeError } from '../i18n/errors';
 import { formatDay, formatList, languageName } from '../i18n/format';

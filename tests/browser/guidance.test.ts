@@ -15,8 +15,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import catalog from '../../src/catalog/bundled';
 import { flagged } from '../support/wording';
-import { launch, type Session } from './harness';
-import { panelReady } from './panel-support';
+import { launch, type Session } from '../support/harness';
+import { panelReady } from '../support/panel-support';
 
 const downloads = mkdtempSync(join(tmpdir(), 'be-civic-guidance-'));
 /** Screenshots for the lead's note, when asked for (BE_CIVIC_SHOTS=dir). */
@@ -134,11 +134,11 @@ describe('guidance an applicant can act on', () => {
     expect(await copy.locator('.only-commune').textContent()).toContain('Only the commune');
     expect(await page.locator('.item[data-artefact="secondary-diploma"] .proves').textContent()).toMatch(/^One document for: .+ and .+/);
     // The 12bis desk brings the whole file.
-    expect(await page.locator('[data-desk] .bring li').count()).toBe(9);
+    expect(await page.locator('article.visit[data-visit] .bring li').count()).toBe(9);
     expect(await axe(page)).toEqual([]);
     if (shots) {
       await page.locator('section[aria-labelledby="checklist-title"]').screenshot({ path: join(shots, 'h16ui-checklist.png') });
-      await page.locator('section[aria-labelledby="visits-title"]').screenshot({ path: join(shots, 'h16ui-visits.png') });
+      await page.locator('section[aria-labelledby="delays-title"], section[aria-labelledby="fees-title"]').first().screenshot({ path: join(shots, 'h16ui-delays.png') });
     }
 
     const text = await pdfOf(page);
@@ -180,9 +180,9 @@ describe('guidance an applicant can act on', () => {
     const delays = page.getByRole('region', { name: 'How long it takes' });
     expect(await delays.textContent()).toMatch(/about 2 weeks/);
     expect(await delays.textContent()).toMatch(/6 months/);
-    const desk = page.getByRole('region', { name: 'At the desk' });
+    const desk = page.getByRole('region', { name: 'Book an appointment' });
     expect(await desk.locator('article.visit').count()).toBeGreaterThan(0);
-    expect(await desk.getByRole('link').first().getAttribute('href')).toMatch(/^https:\/\//);
+    expect(await desk.getByRole('link', { name: 'Book online' }).first().getAttribute('href')).toMatch(/^https:\/\//);
     expect(await axe(page)).toEqual([]);
     const text = await pdfOf(page);
     expect(text).toContain('How long it takes');
@@ -190,7 +190,8 @@ describe('guidance an applicant can act on', () => {
     expect(text).toContain('Good to know');
     expect(text).toMatch(/30 years/);
     expect(text).toContain('Who must come');
-    const consulatePage = catalog.procedures.find((p) => p.id === 'eid-abroad-luxembourg')!.authority_booking.find((c) => c.kind === 'online')!;
+    const consulateId = catalog.procedures.find((p) => p.id === 'eid-abroad-luxembourg')!.consulate!;
+    const consulatePage = catalog.consulates!.find((c) => c.id === consulateId)!.booking.find((c) => c.kind === 'online')!;
     // A long address wraps onto its own line.
     expect(text.replace(/Online:\s+/g, 'Online: ')).toContain(`Online: ${consulatePage.value}`);
     expect(text).toMatch(/Consulat|consulate/i);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launch, type Session } from './harness';
+import { eventually, launch, type Session } from '../support/harness';
 
 /**
  * Appointment reminders end to end in Chromium: the user turns reminders on in the dashboard (which

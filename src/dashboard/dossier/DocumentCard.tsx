@@ -7,8 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
-import type { Dossier } from '../../model/data';
-import { STATUSES, type Status } from '../../model/data';
+import { STATUSES, type Dossier, type Status } from '../../model/data';
 import type { ItemView } from '../../dossier/summary';
 import { useDashboard } from '../context';
 import { describeValidity } from '../../dossier/describe';

@@ -9,9 +9,9 @@ import type { DossierDetail } from '../../model/views';
 import { summarise } from '../../dossier/summary';
 import { Booking } from './Booking';
 import { Checklist } from './Checklist';
-import { Delays, Visits } from './Guidance';
+import { Delays } from './Guidance';
 import { useDashboard } from '../context';
-import { fileSafe, saveFile } from '../files';
+import { exportFileName, saveFile } from '../files';
 import { Verdicts } from '../Setup';
 import { Facts } from './Facts';
 import { AnswersEditor } from './AnswersEditor';
@@ -35,7 +35,7 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
     await act(async () => {
       const [{ buildPdf }, { pdfFont }] = await Promise.all([import('../../export/pdf'), import('../../export/font')]);
       const bytes = await buildPdf({ summary, procedure, font: pdfFont(), now: new Date() });
-      saveFile(bytes as Uint8Array<ArrayBuffer>, `be-civic-${fileSafe(dossier.label)}-${today}.pdf`, 'application/pdf');
+      saveFile(bytes as Uint8Array<ArrayBuffer>, exportFileName('dossier', today, 'pdf'), 'application/pdf');
     });
     setExporting(false);
   };
@@ -71,10 +71,9 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
       </section>
 
       <Todo summary={summary} />
-      <Visits summary={summary} />
       <Delays summary={summary} />
       <Fees summary={summary} />
-      <Booking summary={summary} procedure={procedure} progress={detail.progress} />
+      <Booking summary={summary} />
       <Appointments summary={summary} />
       <DossierNotes key={dossier.updatedAt} notes={dossier.notes ?? ''} id={dossier.id} />
       <History entries={detail.history} dossierId={dossier.id} summary={summary} />
