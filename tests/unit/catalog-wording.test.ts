@@ -33,7 +33,7 @@ describe('internal wording', () => {
 
   it('no catalog text shown to users, in any language, carries internal wording', () => {
     const problems: string[] = [];
-    for (const kind of ['procedures', 'artefacts', 'pages', 'portals', 'communes', 'provenance', 'intents'] as const) {
+    for (const kind of ['procedures', 'artefacts', 'pages', 'portals', 'communes', 'provenance', 'intents', 'platforms', 'consulates'] as const) {
       for (const entry of catalog[kind] ?? []) {
         const name = 'id' in entry ? entry.id : entry.ref;
         for (const [path, text] of shownTexts(entry, `${kind}:${name}`)) {
