@@ -19,8 +19,8 @@ const CSP = "script-src 'self'; object-src 'none'";
  * - UNSAFE_VAR_ASSIGNMENT "Unsafe assignment to innerHTML", in content-scripts/portal.js,
  *   content-scripts/booking.js (the booking-site guide, registered at run time for granted hosts) and
  *   the extension pages' Preact chunk: it is Preact's renderer, which implements the
- *   `dangerouslySetInnerHTML` prop. Our code never passes that prop (tests/unit/source-safety.test.ts
- *   fails if it does), so the branch never runs; Preact has no build without it.
+ *   `dangerouslySetInnerHTML` prop. Our code never passes that prop (npm run lint fails if it does),
+ *   so the branch never runs; Preact has no build without it.
  * - DANGEROUS_EVAL "The Function constructor is eval" and "eval can be harmful", in the PDF chunk
  *   (loaded by the dashboard on "Export PDF" only): @pdf-lib/fontkit ships a prebuilt bundle that
  *   contains the `function-bind` polyfill (`Function('binder', …)`, used only where
@@ -38,7 +38,7 @@ export default defineConfig({
   // `storage` pulled wxt/utils/storage, with its browser.storage calls, into the background.
   // `imports: false` leaves that transform on; unimport's own `autoImport: false` (not in WXT's type)
   // turns it off and keeps the `#imports` module working.
-  imports: { autoImport: false } as {},
+  imports: { autoImport: false } as object,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ manifestVersion, browser }) => ({
     // The listing and the browser speak the user's language: public/_locales/{fr,nl,de,en}/messages.json.
@@ -47,7 +47,7 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    // Each API permission must be used by code (tests/unit/manifest.test.ts checks it): alarms for
+    // Each API permission must be used by code (tests/built/manifest.test.ts checks it): alarms for
     // appointment reminders, scripting to register the content script on the booking sites the user
     // granted. Notifications stay optional: the dashboard asks for them when the user turns reminders on
     // (src/dashboard/Reminders.tsx).

@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROME_BUILD, ROOT, eventually, findChromium, inPanel } from '../tests/browser/harness';
+import { CHROME_BUILD, ROOT, eventually, findChromium, inPanel } from '../tests/support/harness';
 import { dashboardStrings as strings } from '../src/i18n/dashboard';
 import type { Lang } from '../src/i18n';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../src/messaging/protocol';

@@ -8,7 +8,7 @@ import type { ProgressView } from '../model/views';
 import { progressView } from './pages';
 import type { Progress } from '../model/data';
 import { refuse } from '../model/errors';
-import { acceptNrn, parseDay, settingsIn, without, type Context } from './context';
+import { acceptNrn, maskNrnIn, parseDay, refuseNrnIn, settingsIn, without, type Context } from './context';
 import { captureKind } from './policy';
 
 type ProgressHandlers = Pick<Handlers, 'progress:set-status' | 'progress:capture' | 'progress:update'>;
@@ -43,26 +43,31 @@ export function progressHandlers(ctx: Context): ProgressHandlers {
         return viewFor(sender, saved);
       }
       const isDate = kind === 'date-of-issue' || kind === 'expiry-date';
-      const day = isDate ? (parseDay(value) ?? refuse('input.invalid-date', { value })) : undefined;
       const at = ctx.now();
       // Where it was captured: the panel's own page, or the page an extension page names.
       const where = sender.kind === 'panel' ? sender.page : page;
       const portal = where ? catalog.pages.find((p) => p.id === where)?.portal : undefined;
-      // A date is kept as the day it names, not as the text around it.
-      const kept = day ?? value;
       return viewFor(
         sender,
-        await ctx.changeProgress(dossierId, artefact, (current) => ({
-          ...current,
-          captured: { ...current.captured, [field]: { value: kept, capturedAt: at, ...(where ? { page: where } : {}), ...(portal ? { portal } : {}) } },
-          ...(kind === 'date-of-issue' ? { issuedOn: day } : {}),
-        })),
+        await ctx.changeProgress(dossierId, artefact, (current, settings) => {
+          // A selection may hold more than the user meant ("Délivré le 14/03/2026 à …, 85.07.30-033.28"):
+          // any register number is masked, and a date is kept as the day it names, not the text around it.
+          const masked = maskNrnIn(settings, value);
+          const day = isDate ? (parseDay(masked) ?? refuse('input.invalid-date', { value: masked })) : undefined;
+          const kept = day ?? masked;
+          return {
+            ...current,
+            captured: { ...current.captured, [field]: { value: kept, capturedAt: at, ...(where ? { page: where } : {}), ...(portal ? { portal } : {}) } },
+            ...(kind === 'date-of-issue' ? { issuedOn: day } : {}),
+          };
+        }),
       );
     },
 
     'progress:update': async ({ dossierId, artefact, patch }) => {
       ctx.checkArtefact(artefact, patch.source);
-      return ctx.changeProgress(dossierId, artefact, (current) => {
+      return ctx.changeProgress(dossierId, artefact, (current, settings) => {
+        refuseNrnIn(settings, { notes: patch.notes });
         const next: Progress = { ...current };
         if (patch.status) next.status = patch.status;
         if (patch.source) next.source = patch.source;

@@ -138,7 +138,7 @@ describe('content scripts get only their page slice', () => {
     await expect(h.call('progress:capture', { dossierId: dossier.id, artefact: 'birth-certificate', field: 'invented', value: 'R1' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.field-not-captured', params: { field: 'invented' } });
     await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'birth-certificate', status: 'obtained' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.no-page' });
     await expect(h.call('dossier:list', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
-    await expect(h.call('backup:export', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
+    await expect(h.call('backup:export-begin', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
     await expect(h.call('data:wipe', { confirm: true }, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
     await expect(h.call('page:recognise', { url: 'https://example.org/' }, { fromExtensionPage: false, kind: 'content', tabUrl: 'https://example.org/', tabId: 3 })).rejects.toMatchObject({ code: 'sender.not-catalog-page' });
     await expect(h.call('page:describe', { page: 'irisbox-birth', lang: 'fr' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.no-page' });
@@ -200,7 +200,7 @@ describe('national register number', () => {
 describe('settings, dashboard and storage', () => {
   it('returns defaults, validates the active dossier, opens the dashboard, reports storage', async () => {
     const h = harness();
-    expect(await h.call('settings:get', {})).toEqual({ panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false });
+    expect(await h.call('settings:get', {})).toEqual({ panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false, discreetNotifications: true });
     await expect(h.call('settings:update', { activeDossier: 'ghost' })).rejects.toMatchObject({ code: 'unknown.dossier' });
     await h.call('dashboard:open', { setup: true }, BIRTH_TAB);
     await h.call('dashboard:open', { dossierId: 'a b' });

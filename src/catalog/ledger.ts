@@ -36,9 +36,6 @@ export interface LedgerProblem {
   message: string;
 }
 
-/** The seed file a ledger is named after, as catalog provenance cites it. */
-export const seedRef = (seed: string) => `seeds/${seed}.txt`;
-
 export function parseExpectation(text: string): Expectation | string {
   const t = text.trim();
   if (t === '') return { op: 'exists' };
@@ -149,18 +146,22 @@ function selects(item: unknown, step: Extract<Step, { match: Match[] }>): boolea
 }
 
 function* descendants(value: unknown): Generator<unknown> {
-  if (Array.isArray(value)) for (const v of value) yield v, yield* descendants(v);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) yield v, yield* descendants(v);
+  const children = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : [];
+  for (const v of children) {
+    yield v;
+    yield* descendants(v);
+  }
 }
 
-const FILE = /^(procedures|artefacts|portals|communes)\/([a-z0-9-]+)\.yaml$/;
+const FILE = /^(procedures|artefacts|portals|communes|consulates|booking-platforms)\/([a-z0-9-]+)\.yaml$/;
 
 /** Resolves `kind/id.yaml#field.path`; returns every object visited (the entry first) and the value. */
 export function resolve(catalog: Catalog, path: string): { chain: unknown[]; value: unknown } | string {
   const [file, field = ''] = path.split('#', 2) as [string, string?];
   const m = FILE.exec(file);
-  if (!m) return `"${file}" is not a catalog file (procedures|artefacts|portals|communes/<id>.yaml)`;
-  const entry = (catalog[m[1] as Kind] as Array<{ id: string }>).find((e) => e.id === m[2]);
+  if (!m) return `"${file}" is not a catalog file (procedures|artefacts|portals|communes|consulates|booking-platforms/<id>.yaml)`;
+  const kind = m[1] as Kind;
+  const entry = (catalog[kind === 'booking-platforms' ? 'platforms' : kind] as Array<{ id: string }>).find((e) => e.id === m[2]);
   if (!entry) return `no ${m[1]} entry "${m[2]}"`;
   const steps = field ? parsePath(field) : [];
   if (typeof steps === 'string') return steps;
@@ -210,7 +211,7 @@ export function checkRow(catalog: Catalog, row: LedgerRow): string | undefined {
 
 /** The parts of the catalog that carry their own `provenance`: entries, artefact sources, portal pages. */
 function* provenanceHolders(catalog: Catalog): Generator<{ label: string; holder: { provenance: string[] } }> {
-  for (const kind of ['procedures', 'artefacts', 'portals', 'communes'] as const) {
+  for (const kind of ['procedures', 'artefacts', 'portals', 'communes', 'consulates', 'platforms'] as const) {
     for (const entry of catalog[kind]) {
       yield { label: `${kind}/${entry.id}.yaml`, holder: entry };
       if (kind === 'artefacts') for (const s of (entry as Catalog['artefacts'][number]).sources) yield { label: `${kind}/${entry.id}.yaml#sources[id=${s.id}]`, holder: s };

@@ -7,26 +7,27 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { KINDS, ProvenanceLabels, type ProvenanceLabel, type Kind, type Procedure, type Artefact, type Portal, type Commune, type RequirementNode, type Condition } from './schema';
+import { Intents, KINDS, ProvenanceLabels, type Kind, type RequirementNode, type Condition } from './schema';
+import { checkBooking } from './load-booking';
 import { hostMatches, pathMatches } from '../recognise';
 
-export interface CatalogIssue {
-  file: string;
-  path: string;
-  message: string;
-}
-
-export interface Catalog {
-  procedures: Procedure[];
-  artefacts: Artefact[];
-  portals: Portal[];
-  communes: Commune[];
-  /** The human names of the seed documents (catalog/provenance.yaml). */
-  provenance?: ProvenanceLabel[];
-}
+export type { Catalog, CatalogIssue } from './types';
+import type { Catalog, CatalogIssue } from './types';
 
 /** The one file that names the seed documents for people. */
 export const PROVENANCE_FILE = 'provenance.yaml';
+/** The one file that lists the set-up's intents. */
+export const INTENTS_FILE = 'intents.yaml';
+
+/** The Catalog field that holds each kind's entries (the folder name, as an identifier). */
+const FIELD = {
+  procedures: 'procedures',
+  artefacts: 'artefacts',
+  portals: 'portals',
+  communes: 'communes',
+  'booking-platforms': 'platforms',
+  consulates: 'consulates',
+} as const satisfies Record<Kind, keyof Catalog>;
 
 export function formatIssue(issue: CatalogIssue): string {
   return `${issue.file}: ${issue.path || '(file)'}: ${issue.message}`;
@@ -78,7 +79,7 @@ export function parseEntry<K extends Kind>(kind: K, file: string, text: string):
  * (e.g. a catalog copied elsewhere by a test) fixtures are not looked for.
  */
 export function loadCatalog(root: string, options: { repoRoot?: string } = {}): { catalog: Catalog; issues: CatalogIssue[]; files: Map<string, string> } {
-  const catalog: Catalog = { procedures: [], artefacts: [], portals: [], communes: [] };
+  const catalog: Catalog = { procedures: [], artefacts: [], portals: [], communes: [], platforms: [], consulates: [] };
   const issues: CatalogIssue[] = [];
   /** id → file, per kind, for messages that name where an entry lives. */
   const files = new Map<string, string>();
@@ -106,7 +107,7 @@ export function loadCatalog(root: string, options: { repoRoot?: string } = {}): 
       const key = `${kind}:${entry.id}`;
       if (files.has(key)) issues.push({ file, path: 'id', message: `duplicate id "${entry.id}" (also in ${files.get(key)})` });
       files.set(key, file);
-      (catalog[kind] as unknown[]).push(result.value);
+      (catalog[FIELD[kind]] as unknown[]).push(result.value);
     }
   }
   const labelsPath = join(root, PROVENANCE_FILE);
@@ -118,6 +119,23 @@ export function loadCatalog(root: string, options: { repoRoot?: string } = {}): 
     if (doc.errors.length > 0) issues.push(...doc.errors.map((e) => ({ file: labelsFile, path: '', message: `YAML: ${e.message.split('\n')[0]}` })));
     else if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues).map((i) => ({ file: labelsFile, path: fieldPath(i.path), message: i.message })));
     else catalog.provenance = parsed.data.seeds;
+  }
+  const intentsPath = join(root, INTENTS_FILE);
+  if (existsSync(intentsPath)) {
+    const intentsFile = relative(process.cwd(), intentsPath) || INTENTS_FILE;
+    const doc = parseDocument(readFileSync(intentsPath, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+    const parsed = Intents.safeParse(doc.toJS());
+    if (doc.errors.length > 0) issues.push(...doc.errors.map((e) => ({ file: intentsFile, path: '', message: `YAML: ${e.message.split('\n')[0]}` })));
+    else if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues).map((i) => ({ file: intentsFile, path: fieldPath(i.path), message: i.message })));
+    else {
+      catalog.intents = parsed.data.intents;
+      const known = new Set(catalog.procedures.map((p) => p.id));
+      parsed.data.intents.forEach((intent, i) =>
+        intent.procedures.forEach((p, j) => {
+          if (!known.has(p)) issues.push({ file: intentsFile, path: `intents[${i}].procedures[${j}]`, message: `unknown procedure "${p}"` });
+        }),
+      );
+    }
   }
   issues.push(...checkReferences(catalog, files, options.repoRoot).filter((i) => !(i.ref && broken.has(i.ref))).map(({ ref: _, ...issue }) => issue));
   return { catalog, issues, files };
@@ -261,16 +279,8 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
         issues.push({ file, path: `fee_overrides[${i}].fee`, message: `procedure "${o.procedure}" has no fee "${o.fee}"` });
       }
     });
-    commune.booking.forEach((b, i) =>
-      b.services.forEach((s, j) => {
-        const procedure = procedures.get(s.for);
-        if (!procedure) issues.push({ file, path: `booking[${i}].services[${j}].for`, message: `unknown procedure "${s.for}"`, ref: `procedures:${s.for}` });
-        else if (s.visit && !procedure.visits.some((v) => v.id === s.visit)) {
-          issues.push({ file, path: `booking[${i}].services[${j}].visit`, message: `procedure "${s.for}" has no visit "${s.visit}"` });
-        }
-      }),
-    );
   }
+  issues.push(...checkBooking(catalog, (kind, id) => fileOf(kind, id), repoRoot));
   if (catalog.provenance) {
     const named = new Set(catalog.provenance.map((p) => p.ref));
     const cited = new Map<string, string>();
@@ -279,6 +289,8 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
     for (const a of catalog.artefacts) [a, ...a.sources].forEach((x) => cite(x.provenance, fileOf('artefacts', a.id)));
     for (const p of catalog.portals) [p, ...p.pages].forEach((x) => cite(x.provenance, fileOf('portals', p.id)));
     for (const c of catalog.communes) cite(c.provenance, fileOf('communes', c.id));
+    for (const c of catalog.consulates) cite(c.provenance, fileOf('consulates', c.id));
+    for (const p of catalog.platforms) cite(p.provenance, fileOf('booking-platforms', p.id));
     for (const [ref, file] of cited) {
       if (!named.has(ref)) issues.push({ file, path: 'provenance', message: `${ref} has no human name in catalog/${PROVENANCE_FILE}` });
     }

@@ -6,36 +6,11 @@
  */
 import { z } from 'zod';
 import { OFFICIAL_LANGS } from '../model/lang';
+import { id, LocalText, provenance, Region, hostPattern, pathPattern } from './schema-base';
+import { BookingChannel, BookingPlatform, Consulate } from './schema-booking';
 
-export type { Lang } from '../model/lang';
+export { LocalText } from './schema-base';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by dashes (e.g. id-card-certified-copy)');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-
-/** A text in the four UI languages; French is required because every seed is French-first. */
-export const LocalText = z.strictObject({
-  fr: z.string().min(1),
-  nl: z.string().min(1).optional(),
-  de: z.string().min(1).optional(),
-  en: z.string().min(1).optional(),
-});
-
-/**
- * Where a fact comes from: a seed document (`seeds/NNN_….txt`) or a public page's URL. Plain http is
- * accepted here (and only here) because a few commune pages were found only at an http address, and a
- * provenance must name the page as it was read.
- */
-const provenanceRef = z
-  .string()
-  .regex(/^(seeds\/\d{3}_[0-9a-f]{16}\.txt|https?:\/\/\S+)$/, 'expected seeds/NNN_<hash>.txt or an https:// URL');
-const provenance = {
-  provenance: z.array(provenanceRef).min(1),
-  last_verified: isoDate,
-  /** For catalog authors only (how a fact was read, what is still unverified): never shown to users. */
-  remarks: z.string().min(1).optional(),
-};
 
 /**
  * The human name of a seed document, shown wherever a provenance is cited (the PDF's sources): users
@@ -49,7 +24,9 @@ export const ProvenanceLabel = z.strictObject({
 });
 export const ProvenanceLabels = z.strictObject({ seeds: z.array(ProvenanceLabel).min(1) });
 
-export const Region = z.enum(['federal', 'brussels', 'wallonia', 'flanders', 'german-community', 'abroad']);
+/** What a person wants to do, in their words ("Become Belgian"), and the procedures that answer it (catalog/intents.yaml). */
+export const Intent = z.strictObject({ id, label: LocalText, procedures: z.array(id).min(1) });
+export const Intents = z.strictObject({ intents: z.array(Intent).min(1) });
 
 export const Money = z.union([
   z.strictObject({ fixed: z.number().nonnegative() }),
@@ -130,13 +107,6 @@ export const Question = z.strictObject({
   lists: id.optional(),
 });
 
-/** A booking channel: an online page, a phone number, an e-mail address or a walk-in desk. */
-const BookingChannel = z.strictObject({
-  kind: z.enum(['online', 'phone', 'email', 'walk-in']),
-  value: z.string().min(1),
-  note: LocalText.optional(),
-});
-
 export const Procedure = z.strictObject({
   id,
   title: LocalText,
@@ -147,11 +117,8 @@ export const Procedure = z.strictObject({
   questions: z.array(Question).default([]),
   /** The number question that counts the people applying together: per-person fees are multiplied by it. */
   applicants: id.optional(),
-  /**
-   * How to book with the authority itself when no commune takes the visits (a consulate): used for
-   * every visit of the procedure; a commune's own channels win when the dossier has a commune.
-   */
-  authority_booking: z.array(BookingChannel).default([]),
+  /** The consulate that takes the visits (procedures abroad): its booking channels serve every visit. */
+  consulate: id.optional(),
   /**
    * Conditions of eligibility, each a plain sentence. `when` says when the rule applies (e.g. to one
    * paragraph of the law), `requires` what the set-up answers must satisfy for it to hold; a rule whose
@@ -192,8 +159,11 @@ export const Procedure = z.strictObject({
         label: LocalText,
         who: LocalText.optional(),
         bring: z.array(id).default([]),
-        /** How the visit is booked: an appointment is required, it is a walk-in, or either. */
-        appointment: z.enum(['required', 'walk-in', 'optional']).optional(),
+        /**
+         * How the visit is booked: the user books it (`required`), the office sends an invitation
+         * (`invitation`: nothing to book), it is a walk-in, or either.
+         */
+        appointment: z.enum(['required', 'invitation', 'walk-in', 'optional']).optional(),
         /** The desk refuses the file unless every document is there (e.g. EU registration since 1 September 2025). */
         requires_complete_file: z.boolean().default(false),
         /** Only for some applicants (e.g. one status of an EU registration); over the set-up questions. */
@@ -273,13 +243,6 @@ export const Artefact = z.strictObject({
   ...provenance,
 });
 
-/** Host patterns are bare host names, optionally with a leading `*.` for any sub-domain. */
-const hostPattern = z
-  .string()
-  .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a host without protocol or path, e.g. my.belgium.be or *.guichet-citoyen.be');
-/** Path patterns start with `/`; `*` matches within one segment, `**` across segments. */
-const pathPattern = z.string().regex(/^\/[^\s?#]*$/, 'expected a path starting with /, without query or fragment');
-
 export const CaptureKind = z.enum(['reference', 'date-of-issue', 'expiry-date', 'document', 'appointment', 'national-register-number', 'text', 'amount']);
 
 export const PortalPage = z.strictObject({
@@ -353,17 +316,8 @@ export const Commune = z.strictObject({
     })
     .optional(),
   website: z.string().regex(/^https:\/\//, 'expected an https:// URL').optional(),
-  booking: z
-    .array(
-      z.strictObject({
-        kind: z.enum(['online', 'phone', 'email', 'walk-in']),
-        value: z.string().min(1),
-        /** Which service or reason to pick on this channel, per procedure (and visit, when they differ). */
-        services: z.array(z.strictObject({ for: id, visit: id.optional(), choose: LocalText })).default([]),
-        note: LocalText.optional(),
-      }),
-    )
-    .default([]),
+  /** How the commune books its visits; empty when no source says (the dashboard says it is not known). */
+  booking: z.array(BookingChannel).default([]),
   desks: z.array(z.strictObject({ id, name: LocalText, address: z.string().optional(), hours: LocalText.optional() })).default([]),
   fee_overrides: z
     .array(z.strictObject({ procedure: id, fee: id, amount: Money, year: z.number().int().optional(), note: LocalText.optional() }))
@@ -382,12 +336,16 @@ export type Commune = z.infer<typeof Commune>;
 export type Money = z.infer<typeof Money>;
 export type Duration = z.infer<typeof Duration>;
 export type ProvenanceLabel = z.infer<typeof ProvenanceLabel>;
+export type Intent = z.infer<typeof Intent>;
 
-/** The four kinds of catalog file, each in its own folder of catalog/. */
+/** The kinds of catalog file, each in its own folder of catalog/. */
 export const KINDS = {
   procedures: Procedure,
   artefacts: Artefact,
   portals: Portal,
   communes: Commune,
+  'booking-platforms': BookingPlatform,
+  consulates: Consulate,
 } as const;
+export type { BookingPlatform, BookingChannel, Consulate } from './schema-booking';
 export type Kind = keyof typeof KINDS;

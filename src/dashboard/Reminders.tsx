@@ -45,3 +45,29 @@ export function RemindersToggle({ id }: { id: string }) {
     </>
   );
 }
+
+/**
+ * Discreet reminders (on unless the user turns them off): the notification says the time only, since
+ * a locked screen shows it to anyone, and the procedure or the papers say who the user is.
+ */
+export function DiscreetToggle({ id }: { id: string }) {
+  const { t, settings, act } = useDashboard();
+  // Shown as clicked at once; each re-read of the settings puts it back in line with what is stored.
+  const [discreet, setDiscreet] = useState(settings.discreetNotifications !== false);
+  useEffect(() => setDiscreet(settings.discreetNotifications !== false), [settings]);
+  return (
+    <div class="field check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={discreet}
+        onChange={(e) => {
+          const want = e.currentTarget.checked;
+          setDiscreet(want);
+          void act(() => send('settings:update', { discreetNotifications: want }), want ? t.discreetOn : t.discreetOff);
+        }}
+      />
+      <label for={id}>{t.discreet}</label>
+    </div>
+  );
+}

@@ -8,7 +8,6 @@ import type { Condition, LocalText, Procedure, RequirementNode } from '../catalo
 import { evaluateCondition, type Answer, type Answers } from './requirements';
 
 type Question = Procedure['questions'][number];
-type Eligibility = Procedure['eligibility'][number];
 /** A condition on one fact: the part of a condition an explanation points at. */
 export type Leaf = Extract<Condition, { fact: string }>;
 

@@ -142,11 +142,11 @@ export function summarise({ catalog, dossier, progress, appointments, lang, toda
   const procedure = catalog.procedures.find((p) => p.id === dossier.procedure);
   if (!procedure) throw new Error(`the catalog has no procedure "${dossier.procedure}"`);
   const commune = dossier.commune ? catalog.communes.find((c) => c.id === dossier.commune) : undefined;
+  const consulate = procedure.consulate ? catalog.consulates?.find((c) => c.id === procedure.consulate) : undefined;
   const show = (t: LocalText | undefined) => (t ? localise(t, lang).text : undefined);
   const byArtefact = new Map(progress.map((p) => [p.artefact, p]));
   const reference = dossier.plannedSubmission ?? today;
   const answers = effectiveAnswers(procedure, dossier.answers);
-  const evaluated = evaluateTree(procedure, { answers, choices: dossier.choices }, (a) => byArtefact.get(a)?.status);
   const checklist = buildChecklist({
     catalog,
     procedure,
@@ -155,6 +155,10 @@ export function summarise({ catalog, dossier, progress, appointments, lang, toda
     ...(dossier.countryOfIssue ? { countryOfIssue: dossier.countryOfIssue } : {}),
     lang,
   });
+  // The way the checklist suggests for each choice counts as chosen until the user picks another, so the
+  // statuses, "what remains to do" and the counts follow the documents the checklist shows.
+  const suggested = Object.fromEntries(checklist.items.flatMap((i) => i.choices.flatMap((c) => (c.suggested ? [[c.node, c.suggested.alternative] as const] : []))));
+  const evaluated = evaluateTree(procedure, { answers, choices: { ...suggested, ...dossier.choices } }, (a) => byArtefact.get(a)?.status);
   const foreignRules = checklist.documents.find((d) => d.documentRules)?.documentRules;
   const artefactOf = (id: string) => catalog.artefacts.find((a) => a.id === id);
 
@@ -283,7 +287,18 @@ export function summarise({ catalog, dossier, progress, appointments, lang, toda
     checklist,
     delays: procedureDelays(procedure, answers, lang),
     notes: procedureNotes(procedure, lang),
-    visits: dossierVisits({ procedure, answers, ...(commune ? { commune } : {}), checklist, statusOf: (a) => byArtefact.get(a)?.status, lang }),
+    visits: dossierVisits({
+      procedure,
+      answers,
+      ...(commune ? { commune } : {}),
+      ...(consulate ? { consulate } : {}),
+      platforms: catalog.platforms ?? [],
+      checklist,
+      statusOf: (a) => byArtefact.get(a)?.status,
+      validityOf: (a) => itemValidity(artefactOf(a), byArtefact.get(a), reference).validity?.state,
+      appointments,
+      lang,
+    }),
     todo,
     fees: feeTotal(procedure, answers, commune),
     appointments: [...appointments].sort((a, b) => a.start.localeCompare(b.start)),

@@ -39,9 +39,10 @@ function findLabel(labels: string[]): Element | null {
   const walker = doc.texts(root);
   for (let n = 0; n < MAX_TEXT_NODES && walker.nextNode(); n++) {
     const text = norm(walker.currentNode.nodeValue);
-    const element = walker.currentNode.parentElement;
+    // An option has no box of its own: its select is what shows (and what gets outlined).
+    const element = walker.currentNode.parentElement?.closest('select') ?? walker.currentNode.parentElement;
     // Script and style text has no box: only what the user can see counts.
-    if (element && wanted.some((w) => text.includes(w)) && element.getClientRects().length > 0) return element.closest('select') ?? element;
+    if (element && wanted.some((w) => text.includes(w)) && element.getClientRects().length > 0) return element;
   }
   return null;
 }

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, eventually } from './harness';
+import { ROOT, eventually } from '../support/harness';
 
 const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
 const findFirefox = () => {

@@ -11,8 +11,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, launch, type Session } from './harness';
-import { clickInPanel, inPanel, panelReady, panelShown, pointAt, readPanel, type PanelView } from './panel-support';
+import { eventually, launch, type Session } from '../support/harness';
+import { clickInPanel, inPanel, panelReady, panelShown, pointAt, readPanel, type PanelView } from '../support/panel-support';
 
 interface Reply {
   ok: boolean;

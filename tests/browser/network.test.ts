@@ -9,9 +9,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { eventually, inPanel, launch, type Session } from './harness';
-import { contentScriptWorld, record, type Recorder, type Seen } from './recorder';
-import { clickInPanel, readPanel } from './panel-support';
+import { eventually, inPanel, launch, type Session } from '../support/harness';
+import { contentScriptWorld, record, type Recorder, type Seen } from '../support/recorder';
+import { clickInPanel, readPanel } from '../support/panel-support';
 import { DASHBOARD_STRINGS as STRINGS } from '../../src/i18n/dashboard';
 import { PANEL_STRINGS } from '../../src/i18n/panel';
 

@@ -8,8 +8,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launch, type Session } from './harness';
-import { clickInPanel, panelReady, readPanel, type PanelView } from './panel-support';
+import { eventually, launch, type Session } from '../support/harness';
+import { clickInPanel, panelReady, readPanel, type PanelView } from '../support/panel-support';
 
 interface Reply {
   ok: boolean;

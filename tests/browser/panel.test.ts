@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROME_BUILD, eventually, launch, type Session } from './harness';
-import { contentScriptWorld } from './recorder';
-import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel } from './panel-support';
+import { CHROME_BUILD, eventually, launch, type Session } from '../support/harness';
+import { contentScriptWorld } from '../support/recorder';
+import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel } from '../support/panel-support';
 
 /**
  * Sends what the background sends when the user presses the panel's shortcut (the command itself is
@@ -46,9 +46,12 @@ describe('the panel on portal pages', () => {
     const page = await session.open('https://my.belgium.be/fr');
     const view = await panelReady(page);
     expect(view).toMatchObject({ role: 'complementary', label: 'Be Civic', page: 'my-belgium-home', lang: 'en', collapsed: false });
-    expect(view.text).toContain('my.belgium.be — my.belgium.be home page');
+    // The page's title names its site: said once, and what to do here comes right after it.
+    expect(view.text).toContain('my.belgium.be home page');
+    expect(view.text).not.toContain('my.belgium.be — my.belgium.be');
+    expect(view.text).toMatch(/my\.belgium\.be home page\s*What you do here:/);
     expect(view.headings).toEqual(['Be Civic', 'What this page is for', 'Certified copy of the identity card or residence permit']);
-    expect(view.text).toMatch(/What you do here.*What Be Civic does.*To resume later/);
+    expect(view.text).toMatch(/What you do here.*What I do for you.*To resume later/);
     // The catalog marks this source as not confirmed by a user yet.
     expect(view.text).toContain('Not yet confirmed by a user');
     expect(await hostCount(page)).toBe(1);
@@ -66,7 +69,7 @@ describe('the panel on portal pages', () => {
     expect(view.headings).toContain('About logging in');
     expect(view.text).toContain('CSAM sign-in: choose your digital key');
     expect(view.text).toContain('the itsme app');
-    expect(view.text).toContain('Be Civic never sees your password');
+    expect(view.text).toContain('I never see your password');
     await page.close();
   });
 
@@ -175,7 +178,7 @@ describe('the panel on portal pages', () => {
     const page = await session.open('https://my.belgium.be/fr');
     await panelReady(page);
     await clickInPanel(page, 'Hide');
-    let view = await eventually(async () => {
+    const view = await eventually(async () => {
       const v = await readPanel(page);
       return v?.collapsed ? v : undefined;
     }, 'the collapsed tab');
@@ -183,7 +186,7 @@ describe('the panel on portal pages', () => {
     expect(view.rect.width).toBeLessThan(200);
     expect(await focusInPanel(page)).toBe('button:Show Be Civic');
     await page.keyboard.press('Enter');
-    view = await eventually(async () => {
+    await eventually(async () => {
       const v = await readPanel(page);
       return v && !v.collapsed ? v : undefined;
     }, 'the open panel');

@@ -1,31 +1,37 @@
 /**
- * Which booking hosts a commune needs: the on-demand host permissions (match patterns from the
- * compiled catalog's hosts.json, the one place that derives them) that its online booking channels
- * fall under. Pure, so the dashboard can say what it will ask for before it asks.
+ * Which booking hosts a dossier needs: the on-demand host permissions (match patterns from the
+ * compiled catalog's hosts.json, the one place that derives them) that the online channels of its
+ * commune — or, abroad, of its procedure's consulate — fall under, platform tenants included. Pure, so
+ * the dashboard can say what it will ask for before it asks.
  */
 import hosts from '../../catalog/generated/hosts.json';
 import type { CompiledCatalog } from '../../catalog/compiled';
+import { channelHosts } from '../../catalog/platforms';
 import { hostMatches } from '../../recognise';
+import type { Dossier } from '../../model/data';
 
 /** `https://*.example.be/*` → `*.example.be` */
 export function hostOfPattern(pattern: string): string {
   return pattern.replace(/^https:\/\//, '').replace(/\/\*$/, '');
 }
 
-/** The match patterns to request for a commune: the on-demand booking hosts its online booking channels use. */
-export function bookingOrigins(catalog: Pick<CompiledCatalog, 'communes'>, communeId: string, onDemand: readonly string[] = hosts.onDemand): string[] {
-  const commune = catalog.communes.find((c) => c.id === communeId);
-  if (!commune) return [];
+type BookingCatalog = Pick<CompiledCatalog, 'communes' | 'procedures' | 'platforms' | 'consulates'>;
+
+/** The booking channels of the dossier: its commune's, else its procedure's consulate's. */
+export function dossierChannels(catalog: BookingCatalog, dossier: Pick<Dossier, 'commune' | 'procedure'>) {
+  const commune = dossier.commune ? catalog.communes.find((c) => c.id === dossier.commune) : undefined;
+  if (commune) return commune.booking;
+  const consulate = catalog.procedures.find((p) => p.id === dossier.procedure)?.consulate;
+  return catalog.consulates?.find((c) => c.id === consulate)?.booking ?? [];
+}
+
+/** The match patterns to request for a dossier: the on-demand booking hosts its online booking channels use. */
+export function bookingOrigins(catalog: BookingCatalog, dossier: Pick<Dossier, 'commune' | 'procedure'>, onDemand: readonly string[] = hosts.onDemand): string[] {
   const origins = new Set<string>();
-  for (const channel of commune.booking) {
-    if (channel.kind !== 'online') continue;
-    let host: string;
-    try {
-      host = new URL(channel.value).hostname;
-    } catch {
-      continue;
+  for (const channel of dossierChannels(catalog, dossier)) {
+    for (const host of channelHosts(channel, catalog.platforms ?? [])) {
+      for (const pattern of onDemand) if (hostMatches(hostOfPattern(pattern), host)) origins.add(pattern);
     }
-    for (const pattern of onDemand) if (hostMatches(hostOfPattern(pattern), host)) origins.add(pattern);
   }
   return [...origins].sort();
 }

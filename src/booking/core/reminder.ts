@@ -20,13 +20,20 @@ export function reminderAt(start: string, now: number): number | undefined {
 }
 
 
+/**
+ * The notification's words. Discreet (the default setting) says the time and nothing else: lock
+ * screens and notification centres show it to whoever looks, and the procedure or the papers (a
+ * residence permit, an asylum certificate) say more about a person than they should see.
+ */
 export function reminderText(
   lang: Lang,
   appointment: { start: string; service: string; place?: string },
   bring: Array<{ title: string; ready: boolean }>,
+  discreet: boolean,
 ): { title: string; message: string } {
   const w = REMINDER_STRINGS[lang];
   const time = appointment.start.slice(11);
+  if (discreet) return { title: w.discreetTitle(time), message: w.discreetMessage };
   const title = w.title(`${time} · ${appointment.service}`);
   const items = bring.map((b) => `• ${b.title}${b.ready ? '' : ` (${w.missing})`}`);
   const message = [appointment.place, items.length ? `${w.bring}:` : w.nothing, ...items].filter(Boolean).join('\n');

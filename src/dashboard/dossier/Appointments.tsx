@@ -5,11 +5,11 @@ import { send } from '../../messaging/client';
 import type { DossierSummary } from '../../dossier/summary';
 import { useDashboard } from '../context';
 import { RemindersToggle } from '../Reminders';
-import { fileSafe, saveFile } from '../files';
+import { exportFileName, saveFile } from '../files';
 import { formatMoment } from '../../i18n/format';
 
 export function Appointments({ summary }: { summary: DossierSummary }) {
-  const { t, lang, catalog, act } = useDashboard();
+  const { t, lang, catalog, act, today } = useDashboard();
   const { dossier } = summary;
   const procedure = catalog.procedures.find((p) => p.id === dossier.procedure);
   const empty = { service: '', start: '', duration: '', place: '', reference: '', visit: procedure?.visits[0]?.id ?? '' };
@@ -47,7 +47,7 @@ export function Appointments({ summary }: { summary: DossierSummary }) {
             act(async () => {
               const { appointmentsToIcs } = await import('../../export/ics');
               const ics = appointmentsToIcs(summary.appointments, { dossierLabel: dossier.label, referenceLabel: t.reference });
-              saveFile(ics, `be-civic-${fileSafe(dossier.label)}.ics`, 'text/calendar');
+              saveFile(ics, exportFileName('appointments', today, 'ics'), 'text/calendar');
             })
           }
         >

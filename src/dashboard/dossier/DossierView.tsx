@@ -6,13 +6,12 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import type { DossierDetail } from '../../model/views';
-import { countryName } from '../../dossier/countries';
 import { summarise } from '../../dossier/summary';
 import { Booking } from './Booking';
 import { Checklist } from './Checklist';
+import { Delays } from './Guidance';
 import { useDashboard } from '../context';
-import { describeRules } from '../../dossier/describe';
-import { fileSafe, saveFile } from '../files';
+import { exportFileName, saveFile } from '../files';
 import { Verdicts } from '../Setup';
 import { Facts } from './Facts';
 import { AnswersEditor } from './AnswersEditor';
@@ -36,7 +35,7 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
     await act(async () => {
       const [{ buildPdf }, { pdfFont }] = await Promise.all([import('../../export/pdf'), import('../../export/font')]);
       const bytes = await buildPdf({ summary, procedure, font: pdfFont(), now: new Date() });
-      saveFile(bytes as Uint8Array<ArrayBuffer>, `be-civic-${fileSafe(dossier.label)}-${today}.pdf`, 'application/pdf');
+      saveFile(bytes as Uint8Array<ArrayBuffer>, exportFileName('dossier', today, 'pdf'), 'application/pdf');
     });
     setExporting(false);
   };
@@ -65,29 +64,16 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
         </section>
       )}
 
-      {summary.documentRules && summary.documentRules.authentication !== 'none' && (
-        <section aria-labelledby="foreign-title" class="rules">
-          <h2 id="foreign-title">
-            {t.foreignDocs} — {countryName(summary.documentRules.country, lang)}
-          </h2>
-          <ul>
-            {describeRules(summary.documentRules, lang).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-          <p class="muted">{t.checkWithCommune}</p>
-        </section>
-      )}
-
       <section aria-labelledby="checklist-title">
         <h2 id="checklist-title">{t.checklist}</h2>
         <p>{t.progressCount(summary.counts.settled, summary.counts.needed)}</p>
-        <Checklist tree={summary.tree} dossier={dossier} />
+        <Checklist summary={summary} />
       </section>
 
       <Todo summary={summary} />
+      <Delays summary={summary} />
       <Fees summary={summary} />
-      <Booking summary={summary} procedure={procedure} progress={detail.progress} />
+      <Booking summary={summary} />
       <Appointments summary={summary} />
       <DossierNotes key={dossier.updatedAt} notes={dossier.notes ?? ''} id={dossier.id} />
       <History entries={detail.history} dossierId={dossier.id} summary={summary} />

@@ -8,30 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, formatIssue } from '../../src/catalog/load';
 import { compileHosts } from '../../src/catalog/compile';
-import { projectSources, ROOT, withoutComments, type SourceFile } from './sources';
+import { projectSources, ROOT, type SourceFile } from '../support/sources';
+import { isHostPattern, unjustified } from '../support/permissions';
 
 const STRICT_CSP = "script-src 'self'; object-src 'none'";
-
-/**
- * Why each API permission may be asked for: the code must use the API it unlocks. A permission that
- * is not listed here fails the test until someone adds the rule (and so has to say what uses it).
- */
-const PERMISSION_USES: Record<string, RegExp> = {
-  storage: /\b(?:browser|chrome)\.storage\b/,
-  unlimitedStorage: /\bindexedDB\b|\bfrom\s+['"]idb['"]/,
-  tabs: /\b(?:browser|chrome)\.tabs\.(?:query|get|onUpdated|onActivated)\b/,
-  activeTab: /\b(?:browser|chrome)\.(?:action|browserAction|commands|contextMenus|menus)\.on[A-Z]\w*\b/,
-  scripting: /\b(?:browser|chrome)\.scripting\./,
-  downloads: /\b(?:browser|chrome)\.downloads\./,
-  alarms: /\b(?:browser|chrome)\.alarms\./,
-  notifications: /\b(?:browser|chrome)\.notifications\./,
-  contextMenus: /\b(?:browser|chrome)\.contextMenus\./,
-  menus: /\b(?:browser|chrome)\.menus\./,
-  sidePanel: /\b(?:browser|chrome)\.sidePanel\./,
-  offscreen: /\b(?:browser|chrome)\.offscreen\./,
-  webNavigation: /\b(?:browser|chrome)\.webNavigation\./,
-  clipboardWrite: /\bnavigator\.clipboard\.write(?:Text)?\b|\bexecCommand\(\s*['"](?:copy|cut)['"]/,
-};
 
 /** Permissions that no extension of ours needs under any circumstances. */
 const NEVER = ['<all_urls>', 'webRequest', 'webRequestBlocking', 'cookies', 'history', 'debugger', 'proxy', 'nativeMessaging', 'management', 'privacy', 'declarativeNetRequestFeedback', 'clipboardRead', 'tabCapture', 'desktopCapture'];
@@ -54,30 +34,12 @@ interface Manifest {
   update_url?: string;
 }
 
-const isHostPattern = (p: string) => p === '<all_urls>' || p.includes('://');
 
 function readManifest(build: string): Manifest {
   const path = join(ROOT, '.output', build, 'manifest.json');
   if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first`);
   return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
 }
-
-/** The API permissions of a manifest that no code justifies, with the reason. */
-export function unjustified(permissions: string[], sources: Pick<SourceFile, 'code'>[]): string[] {
-  return permissions
-    .filter((p) => !isHostPattern(p))
-    .flatMap((p) => {
-      const use = PERMISSION_USES[p];
-      if (!use) return [`${p}: no rule says which API it unlocks (add one to PERMISSION_USES)`];
-      return sources.some((s) => use.test(s.code)) ? [] : [`${p}: asked for, but no code uses it`];
-    });
-}
-
-/** A catalog host pattern must name a site, not a whole top-level domain. */
-const tooBroad = (pattern: string) => {
-  const host = new URL(pattern.replace('://*.', '://wildcard.')).hostname;
-  return pattern.includes('://*.') ? host.split('.').length < 3 : host.split('.').length < 2;
-};
 
 describe('least privilege', () => {
   let expected: { install: string[]; onDemand: string[] };
@@ -87,16 +49,6 @@ describe('least privilege', () => {
     expect(issues.map(formatIssue)).toEqual([]);
     expected = compileHosts(catalog);
     sources = projectSources();
-  });
-
-  it('the generated host list is the catalog’s (compiled from the current catalog/)', () => {
-    const generated = JSON.parse(readFileSync(join(ROOT, 'src/catalog/generated/hosts.json'), 'utf8')) as typeof expected;
-    expect(generated).toEqual(expected);
-    expect(expected.install.length).toBeGreaterThan(0);
-    for (const pattern of [...expected.install, ...expected.onDemand]) {
-      expect(pattern, 'catalog hosts are https sites').toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
-      expect(tooBroad(pattern), `${pattern} is too broad`).toBe(false);
-    }
   });
 
   describe('Chrome (MV3)', () => {
@@ -199,17 +151,4 @@ describe('the manifest in four languages', () => {
       expect(new Set(descriptions).size, 'each language has its own description, not a copy').toBe(LOCALES.length);
     });
   }
-});
-
-describe('the permission checker', () => {
-  it('accepts a used permission, fails an unused one and one without a rule', () => {
-    const code = withoutComments(`await browser.storage.local.get('x');`, false);
-    expect(unjustified(['storage', 'https://my.belgium.be/*'], [{ code }])).toEqual([]);
-    expect(unjustified(['downloads'], [{ code }])).toEqual(['downloads: asked for, but no code uses it']);
-    expect(unjustified(['geolocation'], [{ code }])).toEqual(['geolocation: no rule says which API it unlocks (add one to PERMISSION_USES)']);
-  });
-  it('does not count a use that is only in a comment', () => {
-    const code = withoutComments(`// later: browser.downloads.download({ url })\n/* browser.storage.local */ const x = 1;`, false);
-    expect(unjustified(['downloads', 'storage'], [{ code }])).toEqual(['downloads: asked for, but no code uses it', 'storage: asked for, but no code uses it']);
-  });
 });

@@ -1,7 +1,7 @@
 /**
- * The project's own code as the safety and least-privilege tests see it: every TypeScript file under
- * entrypoints/ and src/ except tests and generated data, parsed with the TypeScript compiler so that
- * checks look at code, not at comments or at the words inside strings.
+ * The project's own code as the least-privilege tests see it: every TypeScript file under entrypoints/
+ * and src/ except tests and generated data, with its comments removed by the TypeScript scanner so
+ * that a check looks at code, not at a comment that names an API.
  */
 import ts from 'typescript';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,7 +12,6 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export interface SourceFile {
   /** Path relative to the repository root. */
   file: string;
-  ast: ts.SourceFile;
   /** The code with every comment removed (strings kept), for simple searches. */
   code: string;
 }
@@ -41,21 +40,7 @@ export function projectSources(): SourceFile[] {
   return ['entrypoints', 'src'].flatMap((dir) =>
     walk(join(ROOT, dir)).map((path) => {
       const text = readFileSync(path, 'utf8');
-      const jsx = /x$/.test(path);
-      const ast = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-      return { file: relative(ROOT, path), ast, code: withoutComments(text, jsx) };
+      return { file: relative(ROOT, path), code: withoutComments(text, /x$/.test(path)) };
     }),
   );
-}
-
-/** Every node of a file, depth first. */
-export function* nodes(node: ts.Node): Generator<ts.Node> {
-  yield node;
-  for (const child of node.getChildren()) yield* nodes(child);
-}
-
-/** `file:line` of a node, for failure messages. */
-export function where(source: SourceFile, node: ts.Node): string {
-  const { line } = source.ast.getLineAndCharacterOfPosition(node.getStart());
-  return `${source.file}:${line + 1}`;
 }
