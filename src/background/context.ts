@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from '../model/data';
 import { refuse } from '../model/errors';
 import { normaliseNationalRegisterNumber } from '../model/nrn';
 import type { ContentPush, PanelPush, StorageEstimate } from '../model/views';
-import { createTabs } from './tabs';
+import { createTabs } from './tab-pages';
 import { isValidNationalRegisterNumber, maskNationalRegisterNumbers, nationalRegisterNumberPaths } from '../privacy/nrn';
 import { SETTINGS_KEY, type CivicSchema, type Store } from '../store/db';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import catalog from '../catalog/bundled';
-import { createTabs } from './tabs';
+import { createTabs } from './tab-pages';
 
 const URL_ = 'https://irisbox.irisnet.be/irisbox/certificat';
 const panel = (frameId: number) => ({ fromExtensionPage: false, kind: 'panel' as const, tabId: 7, frameId });
