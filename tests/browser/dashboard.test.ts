@@ -93,7 +93,7 @@ describe('dossier dashboard', () => {
     await page.getByRole('radio', { name: 'Devenir Belge', exact: true }).check();
     await page.getByLabel('Laquelle est la vôtre ?').selectOption('nationality-declaration-12bis');
     await page.getByLabel('À qui est ce dossier ?').fill('Łukasz Wałęsa');
-    await page.getByLabel('Commune').selectOption('auderghem');
+    await page.getByLabel('Commune', { exact: true }).selectOption('auderghem');
     await page.getByLabel('Date de dépôt prévue (facultatif)').fill('2027-01-15');
     await answerEverything(page);
     // The country decided the authentication rule (Poland: EU, exempt) without asking.
@@ -204,7 +204,7 @@ describe('dossier dashboard', () => {
     await page.getByRole('button', { name: 'Voir toutes les démarches' }).click();
     await page.getByLabel('Démarche').selectOption('eu-registration-annex-19');
     await page.getByLabel('À qui est ce dossier ?').fill('Amira');
-    await page.getByLabel('Commune').selectOption('auderghem');
+    await page.getByLabel('Commune', { exact: true }).selectOption('auderghem');
     await answerEverything(page);
     await page.getByRole('button', { name: 'Créer le dossier' }).click();
     await page.getByRole('heading', { level: 1, name: 'Amira' }).waitFor();

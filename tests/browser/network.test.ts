@@ -9,11 +9,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { eventually, inPanel, launch, type Session } from '../support/harness';
+import { join } from 'node:path';
+import { ROOT, eventually, inPanel, launch, type Session } from '../support/harness';
 import { contentScriptWorld, record, type Recorder, type Seen } from '../support/recorder';
 import { clickInPanel, readPanel } from '../support/panel-support';
 import { DASHBOARD_STRINGS as STRINGS } from '../../src/i18n/dashboard';
 import { PANEL_STRINGS } from '../../src/i18n/panel';
+import { GUIDANCE_STRINGS } from '../../src/i18n/guidance';
 
 /** Answers every question the set-up shows: its first choice, or a plausible value. */
 async function answerEverything(page: Page) {
@@ -77,7 +79,8 @@ describe('no network', () => {
     session = await launch({ locale: 'en-GB' });
     recorder = await record(session);
     await session.serve('https://my.belgium.be/**', { fixture: 'my-belgium.html' });
-    await session.serve('https://irisbox.irisnet.be/**', { fixture: 'irisbox.html' });
+    // The IRISbox copy as its birth-certificate form, which the 12bis dossier below needs.
+    await session.serve('https://irisbox.irisnet.be/**', { html: readFileSync(join(ROOT, 'tests/fixtures/irisbox.html'), 'utf8').replaceAll('Composition de ménage', 'Acte de naissance') });
   });
   afterAll(async () => {
     await recorder?.stop();
@@ -92,6 +95,8 @@ describe('no network', () => {
 
   it('sets up a dossier on the dashboard through its questions', async () => {
     dashboard = await extensionPage('dashboard.html#setup');
+    // The set-up starts from "What do you want to do?"; the full list is one click away.
+    await dashboard.getByRole('button', { name: GUIDANCE_STRINGS.en.allProcedures }).click();
     await dashboard.getByLabel(t.procedure, { exact: true }).selectOption('nationality-declaration-12bis');
     await dashboard.getByLabel(t.whose).fill('Me');
     await dashboard.getByLabel(t.commune, { exact: true }).selectOption('auderghem');
@@ -103,7 +108,9 @@ describe('no network', () => {
   });
 
   it('captures the request number the user selected on an IRISbox page, from the panel', async () => {
-    const irisbox = await open('https://irisbox.irisnet.be/irisbox/certificat');
+    const irisbox = await open('https://irisbox.irisnet.be/irisbox/demo-form/citizen/edit/5f3c9a1b/summary');
+    // IRISbox renders its texts late (an Angular app), the request number with them.
+    await irisbox.waitForSelector('#request');
     await eventually(async () => {
       const view = await readPanel(irisbox);
       return view && !view.loading && view.text.includes('“Me”') ? view : undefined;
