@@ -75,7 +75,7 @@ export function syntheticDossier(requirements = 40): { catalog: CompiledCatalog;
     provenance: ['seeds/003_ee23f2e5ba3cb84e.txt'],
     last_verified: '2026-11-23',
   };
-  const catalog: CompiledCatalog = { format: 1, procedures: [procedure], artefacts, portals: [], pages: [], communes: [] };
+  const catalog: CompiledCatalog = { format: 1, procedures: [procedure], artefacts, portals: [], pages: [], communes: [], hostCommunes: {}, topics: {} };
   const dossier: Dossier = {
     id: 'd1',
     procedure: procedure.id,

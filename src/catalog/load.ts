@@ -7,8 +7,15 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { KINDS, type Kind, type Procedure, type Artefact, type Portal, type Commune, type RequirementNode, type Condition } from './schema';
-import { hostMatches, pathMatches } from '../recognise';
+import { getPublicSuffix } from 'tldts';
+import { KINDS, Commune as CommuneSchema, Lexicon as LexiconSchema, type Kind, type Procedure, type Artefact, type Portal, type Commune, type Lexicon, type RequirementNode, type Condition } from './schema';
+import { hostMatches, pathMatches, squash } from '../recognise';
+import { pageHosts } from './platforms';
+
+/** Every commune after the 1 January 2025 mergers, one row each (see catalog/README.md). */
+export const COMMUNES_TABLE = '_all.tsv';
+export const COMMUNE_COUNT = 565;
+const LEXICON_FILE = 'lexicon.yaml';
 
 export interface CatalogIssue {
   file: string;
@@ -21,6 +28,7 @@ export interface Catalog {
   artefacts: Artefact[];
   portals: Portal[];
   communes: Commune[];
+  lexicon: Lexicon;
 }
 
 export function formatIssue(issue: CatalogIssue): string {
@@ -73,7 +81,7 @@ export function parseEntry<K extends Kind>(kind: K, file: string, text: string):
  * (e.g. a catalog copied elsewhere by a test) fixtures are not looked for.
  */
 export function loadCatalog(root: string, options: { repoRoot?: string } = {}): { catalog: Catalog; issues: CatalogIssue[]; files: Map<string, string> } {
-  const catalog: Catalog = { procedures: [], artefacts: [], portals: [], communes: [] };
+  const catalog: Catalog = { procedures: [], artefacts: [], portals: [], communes: [], lexicon: { artefacts: {}, topics: {}, last_verified: '1970-01-01' } };
   const issues: CatalogIssue[] = [];
   /** id → file, per kind, for messages that name where an entry lives. */
   const files = new Map<string, string>();
@@ -104,8 +112,109 @@ export function loadCatalog(root: string, options: { repoRoot?: string } = {}): 
       (catalog[kind] as unknown[]).push(result.value);
     }
   }
+  const table = readCommuneTable(root);
+  issues.push(...table.issues);
+  catalog.communes = mergeCommunes(table.communes, catalog.communes, files, issues);
+  const lexiconPath = join(root, LEXICON_FILE);
+  const lexiconFile = relative(process.cwd(), lexiconPath) || LEXICON_FILE;
+  if (!existsSync(lexiconPath)) issues.push({ file: lexiconFile, path: '', message: 'missing file' });
+  else {
+    const doc = parseDocument(readFileSync(lexiconPath, 'utf8'), { uniqueKeys: true });
+    const parsed = LexiconSchema.safeParse(doc.toJS());
+    if (doc.errors.length > 0) issues.push(...doc.errors.map((e) => ({ file: lexiconFile, path: '', message: `YAML: ${e.message.split('\n')[0]}` })));
+    else if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues).map((i) => ({ file: lexiconFile, path: fieldPath(i.path), message: i.message })));
+    else catalog.lexicon = parsed.data;
+  }
+  files.set('lexicon:lexicon', lexiconFile);
   issues.push(...checkReferences(catalog, files, options.repoRoot).filter((i) => !(i.ref && broken.has(i.ref))).map(({ ref: _, ...issue }) => issue));
   return { catalog, issues, files };
+}
+
+const TABLE_COLUMNS = ['id', 'nis', 'name_fr', 'name_nl', 'name_de', 'region', 'languages', 'facilities', 'postcodes', 'website', 'eguichet_platform', 'eguichet_tenant', 'eguichet_host', 'forms_host', 'population_contact', 'provenance'] as const;
+
+/**
+ * The table of every commune: one tab-separated row per commune, the facts every commune has (NIS,
+ * names, region, languages, postcodes) and, where evidenced, its website and e-guichet.
+ */
+function readCommuneTable(root: string): { communes: Commune[]; issues: CatalogIssue[] } {
+  const path = join(root, 'communes', COMMUNES_TABLE);
+  const file = relative(process.cwd(), path) || COMMUNES_TABLE;
+  if (!existsSync(path)) return { communes: [], issues: [{ file, path: '', message: 'missing file' }] };
+  const [header = '', ...lines] = readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
+  if (header !== TABLE_COLUMNS.join('\t')) return { communes: [], issues: [{ file, path: 'line 1', message: `expected the columns ${TABLE_COLUMNS.join(', ')}` }] };
+  const issues: CatalogIssue[] = [];
+  const communes: Commune[] = [];
+  lines.forEach((line, i) => {
+    const cells = line.split('\t');
+    const at = `line ${i + 2}`;
+    if (cells.length !== TABLE_COLUMNS.length) {
+      issues.push({ file, path: at, message: `expected ${TABLE_COLUMNS.length} columns, found ${cells.length}` });
+      return;
+    }
+    const row = Object.fromEntries(TABLE_COLUMNS.map((c, j) => [c, cells[j]!.trim()])) as Record<(typeof TABLE_COLUMNS)[number], string>;
+    const words = (cell: string) => cell.split(' ').filter(Boolean);
+    const names = { fr: row.name_fr || row.name_nl, ...(row.name_nl ? { nl: row.name_nl } : {}), ...(row.name_de ? { de: row.name_de } : {}) };
+    const eguichet = row.eguichet_platform
+      ? { platform: row.eguichet_platform, ...(row.eguichet_tenant ? { tenant: row.eguichet_tenant } : {}), ...(row.eguichet_host ? { host: row.eguichet_host } : {}), ...(row.forms_host ? { forms_host: row.forms_host } : {}) }
+      : undefined;
+    const parsed = CommuneSchema.safeParse({
+      id: row.id,
+      nis: row.nis,
+      names,
+      region: row.region,
+      languages: words(row.languages),
+      facilities: words(row.facilities),
+      postal_codes: words(row.postcodes),
+      ...(eguichet ? { eguichet } : {}),
+      ...(row.website ? { website: row.website } : {}),
+      ...(row.population_contact ? { population_contact: row.population_contact } : {}),
+      provenance: row.provenance.split(' | ').filter(Boolean),
+      last_verified: TABLE_VERIFIED,
+    });
+    if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues).map((issue) => ({ file, path: `${at} (${row.id || row.nis}): ${fieldPath(issue.path)}`, message: issue.message })));
+    else communes.push(parsed.data);
+  });
+  const nis = new Map<string, number>();
+  const ids = new Map<string, number>();
+  communes.forEach((c, i) => {
+    if (nis.has(c.nis)) issues.push({ file, path: `line ${i + 2}`, message: `NIS code ${c.nis} is also on line ${nis.get(c.nis)! + 2}` });
+    if (ids.has(c.id)) issues.push({ file, path: `line ${i + 2}`, message: `id ${c.id} is also on line ${ids.get(c.id)! + 2}` });
+    nis.set(c.nis, i);
+    ids.set(c.id, i);
+  });
+  if (issues.length === 0 && communes.length !== COMMUNE_COUNT) issues.push({ file, path: '', message: `expected the ${COMMUNE_COUNT} communes of 2025, found ${communes.length}` });
+  return { communes, issues };
+}
+/** When the table's rows were checked against their sources. */
+const TABLE_VERIFIED = '2026-11-23';
+
+/**
+ * A commune file adds what is known in detail (booking, desks, fees, notes) to its row, found by NIS
+ * code: what the file states wins, the provenance of both is kept. A file whose NIS code is not a
+ * commune of 2025, or whose id is not the row's, is an error.
+ */
+function mergeCommunes(rows: Commune[], detailed: Commune[], files: Map<string, string>, issues: CatalogIssue[]): Commune[] {
+  if (rows.length === 0) return detailed;
+  const byNis = new Map(detailed.map((c) => [c.nis, c]));
+  for (const c of detailed) {
+    const file = files.get(`communes:${c.id}`) ?? `catalog/communes/${c.id}.yaml`;
+    const row = rows.find((r) => r.nis === c.nis);
+    if (!row) issues.push({ file, path: 'nis', message: `NIS code ${c.nis} is not one of the ${COMMUNE_COUNT} communes of 2025 (${COMMUNES_TABLE})` });
+    else if (row.id !== c.id) issues.push({ file, path: 'id', message: `the commune with NIS code ${c.nis} is "${row.id}" in ${COMMUNES_TABLE}` });
+  }
+  return rows.map((row) => {
+    const file = byNis.get(row.nis);
+    if (!file) return row;
+    return {
+      ...row,
+      ...file,
+      names: { ...row.names, ...file.names },
+      facilities: file.facilities.length > 0 ? file.facilities : row.facilities,
+      postal_codes: [...new Set([...row.postal_codes, ...file.postal_codes])].sort(),
+      eguichet: file.eguichet && row.eguichet?.platform === file.eguichet.platform ? { ...row.eguichet, ...file.eguichet } : (file.eguichet ?? row.eguichet),
+      provenance: [...new Set([...file.provenance, ...row.provenance])],
+    } as Commune;
+  });
 }
 
 function* walk(node: RequirementNode, path: string): Generator<[RequirementNode, string]> {
@@ -131,6 +240,19 @@ function conditionFacts(c: Condition): string[] {
   if ('not' in c) return conditionFacts(c.not);
   if ('all' in c) return c.all.flatMap(conditionFacts);
   return c.any.flatMap(conditionFacts);
+}
+
+/**
+ * A host pattern must name one organisation's site: a `*.` wildcard is refused over a public suffix
+ * (`*.be`, `*.github.io`), and so is a host that is itself a public suffix. Checked with the Public
+ * Suffix List (tldts), private section included.
+ */
+export function publicSuffixProblem(pattern: string): string | undefined {
+  const host = pattern.replace(/^\[www\.\]/, '').replace(/^\*\./, '');
+  const suffix = getPublicSuffix(host, { allowPrivateDomains: true });
+  if (!suffix) return `${pattern}: not a host under a known public suffix`;
+  if (suffix === host) return `${pattern}: ${host} is a public suffix; name the site, not every site under it`;
+  return undefined;
 }
 
 /** Cross-file checks: every reference resolves, ids are unique where they must be, examples match. */
@@ -214,16 +336,46 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
       page.serves.forEach((s, j) => {
         const artefact = artefacts.get(s.artefact);
         if (!artefact) issues.push({ file, path: `${at}.serves[${j}].artefact`, message: `unknown artefact "${s.artefact}"`, ref: `artefacts:${s.artefact}` });
-        else if (!artefact.sources.some((src) => src.id === s.source)) {
+        else if (s.source !== undefined && !artefact.sources.some((src) => src.id === s.source)) {
           issues.push({ file, path: `${at}.serves[${j}].source`, message: `artefact "${s.artefact}" has no source "${s.source}"` });
         }
       });
+      const hosts = pageHosts(portal, page, catalog.communes).map((h) => h.host);
+      if (hosts.length === 0) issues.push({ file, path: `${at}.hosts`, message: 'the page has no host (no fixed host, and no commune of the portal has one)' });
+      if (page.commune_hosts && !portal.communes) issues.push({ file, path: `${at}.commune_hosts`, message: 'commune hosts need the portal to say which communes it applies to (communes:)' });
+      page.hosts.forEach((pattern, j) => {
+        const problem = publicSuffixProblem(pattern);
+        if (problem) issues.push({ file, path: `${at}.hosts[${j}]`, message: problem });
+      });
+      const servedIds = new Set(page.serves.map((s) => s.artefact));
+      for (const [key, artefact] of Object.entries(page.forms?.keys ?? {})) {
+        if (!servedIds.has(artefact)) issues.push({ file, path: `${at}.forms.keys.${key}`, message: `artefact "${artefact}" is not one this page serves` });
+      }
       page.examples.forEach((example, j) => {
         const url = new URL(example);
-        const ok = page.hosts.some((h) => hostMatches(h, url.hostname)) && page.paths.some((p) => pathMatches(p, url.pathname));
+        const ok =
+          hosts.some((h) => hostMatches(h, url.hostname)) &&
+          page.paths.some((p) => pathMatches(p, url.pathname)) &&
+          !page.except_paths.some((p) => pathMatches(p, url.pathname));
         if (!ok) issues.push({ file, path: `${at}.examples[${j}]`, message: `example ${example} does not match the page's hosts and paths` });
       });
     });
+  }
+
+  const lexiconFile = files.get('lexicon:lexicon') ?? 'catalog/lexicon.yaml';
+  for (const artefact of Object.keys(catalog.lexicon.artefacts)) {
+    if (!artefacts.has(artefact)) issues.push({ file: lexiconFile, path: `artefacts.${artefact}`, message: `unknown artefact "${artefact}"` });
+  }
+  const termOwner = new Map<string, string>();
+  const allTerms = [
+    ...Object.entries(catalog.lexicon.artefacts).flatMap(([owner, terms]) => terms.map((t) => [owner, t.term] as const)),
+    ...Object.entries(catalog.lexicon.topics).flatMap(([owner, topic]) => topic.terms.map((t) => [`topic:${owner}`, t.term] as const)),
+  ];
+  for (const [owner, term] of allTerms) {
+    const key = squash(term);
+    const other = termOwner.get(key);
+    if (other && other !== owner) issues.push({ file: lexiconFile, path: owner, message: `"${term}" also names ${other}: a name must point to one thing` });
+    termOwner.set(key, owner);
   }
 
   for (const commune of catalog.communes) {

@@ -5,7 +5,7 @@
  * procedures, portal pages and communes.
  */
 import { z } from 'zod';
-import { OFFICIAL_LANGS } from '../model/lang';
+import { LANGS, OFFICIAL_LANGS } from '../model/lang';
 
 export type { Lang } from '../model/lang';
 
@@ -27,9 +27,16 @@ export const LocalText = z.strictObject({
  * accepted here (and only here) because a few commune pages were found only at an http address, and a
  * provenance must name the page as it was read.
  */
+/**
+ * A few facts were seen only in public code whose repository the search could not name: those say
+ * so (`unnamed public code: <what was seen>`), and their entries mark the fact unverified in notes.
+ */
 const provenanceRef = z
   .string()
-  .regex(/^(seeds\/\d{3}_[0-9a-f]{16}\.txt|https?:\/\/\S+)$/, 'expected seeds/NNN_<hash>.txt or an https:// URL');
+  .regex(
+    /^(seeds\/\d{3}_[0-9a-f]{16}\.txt|https?:\/\/\S+|unnamed public code: .+)$/,
+    'expected seeds/NNN_<hash>.txt, an https:// URL or "unnamed public code: <what was seen>"',
+  );
 const provenance = {
   provenance: z.array(provenanceRef).min(1),
   last_verified: isoDate,
@@ -211,20 +218,43 @@ export const Artefact = z.strictObject({
   ...provenance,
 });
 
-/** Host patterns are bare host names, optionally with a leading `*.` for any sub-domain. */
+/**
+ * Host patterns are bare host names, optionally with a leading `*.` for any sub-domain (never under a
+ * public suffix: checked at load), or `[www.]host` for a site that serves both `www.host` and `host`.
+ */
 const hostPattern = z
   .string()
-  .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a host without protocol or path, e.g. my.belgium.be or *.guichet-citoyen.be');
+  .regex(/^(\*\.|\[www\.\])?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a host without protocol or path, e.g. my.belgium.be, [www.]justonweb.be or *.example.be');
+/** A host template of a platform: `{tenant}` is the commune's tenant name on that platform. */
+const hostTemplate = z.string().regex(/^[a-z0-9.-]*\{tenant\}[a-z0-9.-]*\.[a-z0-9-]+$/, 'expected a host template with {tenant}, e.g. {tenant}-formulaires.guichet-citoyen.be');
 /** Path patterns start with `/`; `*` matches within one segment, `**` across segments. */
 const pathPattern = z.string().regex(/^\/[^\s?#]*$/, 'expected a path starting with /, without query or fragment');
 
 export const CaptureKind = z.enum(['reference', 'date-of-issue', 'expiry-date', 'document', 'appointment', 'national-register-number', 'text', 'amount']);
 
+/** The e-guichet platforms and site families communes use. */
+export const Platform = z.enum(['irisbox', 'imio', 'e-loket', 'mybxl', 'egovflow', 'other']);
+
 export const PortalPage = z.strictObject({
   id,
   title: LocalText,
-  hosts: z.array(hostPattern).min(1),
+  /** Fixed hosts (federal and regional portals). */
+  hosts: z.array(hostPattern).default([]),
+  /**
+   * Hosts that come from the commune data instead, for every commune the portal applies to: its
+   * e-guichet host, its forms host, or its website (with and without `www.`).
+   */
+  commune_hosts: z.enum(['eguichet', 'forms', 'website']).optional(),
   paths: z.array(pathPattern).min(1),
+  /** Paths under `paths` that are never this page (a back office, an API, a theme skeleton). */
+  except_paths: z.array(pathPattern).default([]),
+  /**
+   * A page of a portal with many forms: which form it is comes from the catalog's lexicon (the
+   * artefact named in the path, the title or a heading), or from a code in the URL (`keys`). The
+   * artefacts it can be are the ones it `serves`. `required`: a page that names none of them (nor a
+   * topic of the lexicon) is not this page.
+   */
+  forms: z.strictObject({ keys: z.record(z.string().min(1), id).optional(), required: z.boolean().default(false) }).optional(),
   signals: z
     .strictObject({
       title: z.string().optional(),
@@ -234,7 +264,11 @@ export const PortalPage = z.strictObject({
     .refine((s) => Object.keys(s).length > 0, 'signals need a title, heading or selector')
     .optional(),
   role: z.enum(['service', 'login', 'booking', 'information']).default('service'),
-  serves: z.array(z.strictObject({ artefact: id, source: id })).default([]),
+  /**
+   * What the page serves: an artefact, and the artefact's source that describes the steps here. A
+   * source is left out where the catalog has no text for this channel yet (the page still names it).
+   */
+  serves: z.array(z.strictObject({ artefact: id, source: id.optional() })).default([]),
   capture: z
     .array(z.strictObject({ id, label: LocalText, kind: CaptureKind, hint: LocalText.optional() }))
     .default([]),
@@ -268,8 +302,15 @@ export const Portal = z.strictObject({
   name: LocalText,
   operator: LocalText,
   regions: z.array(Region).min(1),
-  /** 'install' hosts are asked for when the extension is installed; 'on-demand' ones (commune booking sites) only when the user picks that commune. */
+  /** 'install' hosts are asked for when the extension is installed; 'on-demand' ones (commune sites) only when the user picks that commune. */
   access: z.enum(['install', 'on-demand']).default('install'),
+  /**
+   * A platform family written once: its pages' `commune_hosts` are taken from every commune that
+   * uses `platform` (or, without it, every commune with a website in `regions`).
+   */
+  communes: z.strictObject({ platform: Platform.optional(), regions: z.array(Region).optional() }).optional(),
+  /** How a tenant name becomes hosts on this platform (e.g. iMio's `{tenant}.guichet-citoyen.be`). */
+  tenant_hosts: z.strictObject({ eguichet: hostTemplate.optional(), forms: hostTemplate.optional() }).optional(),
   fixture: z.string().regex(/^tests\/fixtures\/[\w./-]+\.html$/, 'expected tests/fixtures/<file>.html').optional(),
   pages: z.array(PortalPage).min(1),
   ...provenance,
@@ -281,16 +322,22 @@ export const Commune = z.strictObject({
   names: LocalText,
   region: Region,
   languages: z.array(z.enum(OFFICIAL_LANGS)).min(1),
-  postal_codes: z.array(z.string().regex(/^\d{4}$/)).default([]),
+  /** Languages with facilities for their speakers (the periphery, the language border, the German-speaking area). */
+  facilities: z.array(z.enum(OFFICIAL_LANGS)).default([]),
+  postal_codes: z.array(z.string().regex(/^\d{4}$/, 'a postcode has four digits')).default([]),
   eguichet: z
     .strictObject({
-      platform: z.enum(['irisbox', 'imio', 'e-loket', 'other']),
-      host: hostPattern,
+      platform: Platform,
+      /** The commune's name on the platform; the portal's `tenant_hosts` turn it into hosts. */
+      tenant: z.string().regex(/^[a-z0-9]+$/).optional(),
+      host: hostPattern.optional(),
       /** iMio e-guichets serve their forms from a second host (`<commune>-formulaires.guichet-citoyen.be`). */
       forms_host: hostPattern.optional(),
     })
     .optional(),
   website: z.string().regex(/^https:\/\//, 'expected an https:// URL').optional(),
+  /** The population service's phone or address, where a public page gives it. */
+  population_contact: z.string().min(1).optional(),
   booking: z
     .array(
       z.strictObject({
@@ -310,7 +357,19 @@ export const Commune = z.strictObject({
   ...provenance,
 });
 
+/**
+ * The lexicon: what each artefact is called on portals, per language, each name with where it was
+ * seen. Topics name a kind of page (a commune's population service) without naming one document.
+ */
+const LexiconTerm = z.strictObject({ lang: z.enum(LANGS), term: z.string().min(3), seen: z.array(provenanceRef).min(1) });
+export const Lexicon = z.strictObject({
+  artefacts: z.record(id, z.array(LexiconTerm).min(1)),
+  topics: z.record(id, z.strictObject({ title: LocalText, terms: z.array(LexiconTerm).min(1) })).default({}),
+  last_verified: isoDate,
+});
+
 export type LocalText = z.infer<typeof LocalText>;
+export type Lexicon = z.infer<typeof Lexicon>;
 export type Procedure = z.infer<typeof Procedure>;
 export type Artefact = z.infer<typeof Artefact>;
 export type Source = z.infer<typeof Source>;

@@ -13,7 +13,7 @@ import { runtime } from './api';
 import { pinDocument } from './pin';
 
 export function runPortal(ctx: ContentScriptContext, withGuide?: typeof createGuide): void {
-  const recognition = index as RecognitionIndex;
+  const recognition = index as unknown as RecognitionIndex;
   if (recognition.format !== RECOGNITION_FORMAT) return;
   pinDocument(document);
   if (!runtime()) return;
