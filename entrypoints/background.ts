@@ -10,6 +10,7 @@ import { requestPersistence, storageEstimate } from '../src/store/persistence';
 import { openWelcomeOnInstall } from '../src/welcome/install';
 import { relayPanelShortcut } from '../src/panel/shortcut';
 import { startBookingServices } from '../src/booking/browser/background';
+import { startCommuneSites } from '../src/background/commune-sites';
 
 /**
  * The background worker: the only context that answers for the catalog and owns the user's data
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   const store = new Store();
   const tell = coalesce((notice) => void broadcast(browser, notice, catalogHosts(catalog)));
   const booking = startBookingServices(catalog, store);
+  startCommuneSites(catalog);
   const services = createServices({
     catalog,
     store,

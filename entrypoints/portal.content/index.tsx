@@ -3,7 +3,8 @@ import hosts from '../../src/catalog/generated/hosts.json';
 import { runPortal } from '../../src/panel/main';
 
 /**
- * Runs on catalog hosts only (matches generated from the catalog): recognises the page locally with
+ * Runs on the catalog's paths of the install-time hosts only (matches generated from the catalog; a
+ * commune's own sites get it at run time once granted, src/background/commune-sites.ts): recognises the page locally with
  * the compiled index and shows the panel (src/panel/controller). The catalog's texts and the user's
  * data come from the background through the typed protocol; nothing heavy is bundled.
  * It is injected at document_start only to take the extension API and pin the document's built-ins
@@ -11,7 +12,7 @@ import { runPortal } from '../../src/panel/main';
  * (Everything lives inside main: WXT evaluates this file in Node at build time, minus main.)
  */
 export default defineContentScript({
-  matches: hosts.install,
+  matches: hosts.matches,
   runAt: 'document_start',
   // WXT would announce every start to the page with window.postMessage, revealing the extension's id.
   noScriptStartedPostMessage: true,

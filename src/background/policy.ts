@@ -23,7 +23,12 @@ function pagesAt(catalog: CompiledCatalog, url: string | undefined): CompiledPag
   }
   if (parsed.protocol !== 'https:') return [];
   const host = parsed.hostname.toLowerCase();
-  return catalog.pages.filter((page) => page.hosts.some((h) => hostMatches(h, host)) && page.paths.some((p) => pathMatches(p, parsed.pathname)));
+  return catalog.pages.filter(
+    (page) =>
+      page.hosts.some((h) => hostMatches(h, host)) &&
+      page.paths.some((p) => pathMatches(p, parsed.pathname)) &&
+      !page.except_paths?.some((p) => pathMatches(p, parsed.pathname)),
+  );
 }
 
 /** The artefacts the catalog pages at this URL serve. */
@@ -82,7 +87,10 @@ const serves = (catalog: CompiledCatalog, url: string | undefined, artefact: str
  * the user's (catalog texts, the panel's words) or only acts on the sender's own host.
  */
 const SLICE_RULES: { [T in MessageType]?: SliceRule<T> } = {
-  'page:state': ({ page }, { catalog, url }) => (onPage(catalog, url, page) ? undefined : { code: 'slice.wrong-page', params: { page } }),
+  // The form comes from the page's DOM as the content script read it: it can only narrow the slice to
+  // one artefact the page at this URL serves anyway.
+  'page:state': ({ page, form }, { catalog, url }) =>
+    !onPage(catalog, url, page) ? { code: 'slice.wrong-page', params: { page } } : form !== undefined ? serves(catalog, url, form) : undefined,
   'panel:collapse': (_, { sender }) => (senderHost(sender) ? undefined : { code: 'slice.no-tab' }),
   'progress:set-status': ({ artefact }, { catalog, url }) => serves(catalog, url, artefact),
   'progress:capture': ({ artefact, field, page }, { catalog, url }) => {

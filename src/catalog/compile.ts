@@ -73,6 +73,8 @@ export interface CompiledHosts {
   install: string[];
   /** Optional host permissions: commune sites (e-guichets, product pages, booking), asked for on demand. */
   onDemand: string[];
+  /** Of the on-demand hosts, the commune booking sites (their own content script, with the guide). */
+  booking: string[];
   /** The install-time content script's matches: the catalog's paths on the install hosts. */
   matches: string[];
 }
@@ -83,7 +85,8 @@ export function compileHosts(catalog: Catalog): CompiledHosts {
   const collect = (access: 'install' | 'on-demand') => [...new Set(pages.filter((p) => p.access === access).flatMap((p) => p.hosts.map(originOf)))].sort();
   const install = collect('install');
   const matches = [...new Set(pages.filter((p) => p.access === 'install').flatMap((p) => p.hosts.flatMap((h) => matchPatterns(h, p.paths))))].sort();
-  return { install, onDemand: collect('on-demand').filter((h) => !install.includes(h)), matches };
+  const booking = [...new Set(pages.filter((p) => p.access === 'on-demand' && p.role === 'booking' && !p.commune_hosts).flatMap((p) => p.hosts.map(originOf)))].sort();
+  return { install, onDemand: collect('on-demand').filter((h) => !install.includes(h)), booking, matches };
 }
 
 export function catalogStats(catalog: Catalog) {

@@ -13,6 +13,7 @@ import { pruneAnswers, visibleQuestions } from '../dossier/flow';
 import type { Answers } from '../dossier/requirements';
 import { summarise, type DossierSummary } from '../dossier/summary';
 import { Booking } from './Booking';
+import { CommuneSites } from './CommuneSites';
 import { Checklist } from './Checklist';
 import { useDashboard } from './context';
 import { describeRules, describeValidity, feeAmount, feeBasis, feeTotalBasis, formatAnswer } from './describe';
@@ -85,6 +86,7 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
 
       <Todo summary={summary} />
       <Fees summary={summary} />
+      <CommuneSites commune={detail.dossier.commune} />
       <Booking summary={summary} procedure={procedure} progress={detail.progress} />
       <Appointments summary={summary} />
       <DossierNotes key={dossier.updatedAt} notes={dossier.notes ?? ''} id={dossier.id} />

@@ -33,9 +33,12 @@ const empty = z.strictObject({});
 
 export const PROTOCOL = {
   /** The catalog's texts for a recognised page, in one language. */
-  'page:describe': { from: 'content', request: z.strictObject({ page: id, lang }) },
-  /** The slice a panel needs: the user's language, dossiers that need what this page serves, their progress on it. */
-  'page:state': { from: 'content', request: z.strictObject({ page: id }) },
+  'page:describe': { from: 'content', request: z.strictObject({ page: id, lang, form: z.optional(id) }) },
+  /**
+   * The slice a panel needs: the user's language, dossiers that need what this page serves (or, on one
+   * form of a multi-form portal, what `form` serves), their progress on it, and the commune guidance.
+   */
+  'page:state': { from: 'content', request: z.strictObject({ page: id, form: z.optional(id) }) },
   /** The panel's own words (labels, statuses, messages) in one language; see PanelStrings in src/model/views.ts. */
   'panel:strings': { from: 'content', request: z.strictObject({ lang }) },
   /** Remember the panel collapsed or open on this page's host. */

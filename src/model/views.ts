@@ -37,6 +37,8 @@ export interface GuideStep {
 export interface PageDescription {
   page: string;
   pageTitle: Shown;
+  /** On one form of a multi-form portal: the one document this form serves (then `artefacts` is that one). */
+  form?: { artefact: string; title: Shown };
   portal: string;
   portalName: Shown;
   role: 'service' | 'login' | 'booking' | 'information';
@@ -58,6 +60,25 @@ export interface BookingService {
   labels: string[];
 }
 
+/** A place where a commune issues a document: its e-guichet, its website. */
+export interface IssuePlace {
+  label: Shown;
+  url?: string;
+}
+
+/**
+ * A dossier on a site that is not its commune's (another commune's e-guichet, a region's portal for
+ * another region): what it needs and where its own commune issues it instead.
+ */
+export interface OtherCommune {
+  /** The dossier's commune. */
+  home: Shown;
+  /** What the dossier needs that this page would serve to that commune's residents. */
+  documents: Shown[];
+  /** Where the dossier's commune issues them, as far as the catalog knows (empty: ask its population service). */
+  places: IssuePlace[];
+}
+
 /** The slice of the user's data that a panel on one page may see. */
 export interface PageState {
   lang: Lang;
@@ -72,7 +93,15 @@ export interface PageState {
     procedureTitle: Shown;
     /** The artefacts this page serves that the dossier needs, with the user's progress on each. */
     needs: Array<{ artefact: string; requirement: Shown; progress?: Progress }>;
+    /** Set when this site is not for the dossier's commune: then `needs` is empty. */
+    otherCommune?: OtherCommune;
   }>;
+  /** Whether the user has any dossier at all: the "set up a dossier" prompt is for none only. */
+  hasDossiers: boolean;
+  /** The commune whose own site this is (its e-guichet tenant, its website). */
+  siteCommune?: Shown;
+  /** Dossiers that need nothing on this page: what they need instead from this portal's other pages. */
+  instead?: Array<{ dossierId: string; dossierLabel: string; documents: Shown[] }>;
   /** On a booking page: what each dossier with this commune should pick here. */
   bookings?: BookingService[];
 }
@@ -148,6 +177,18 @@ export interface PanelStrings {
   failed: string;
   noDossier: string;
   setUp: string;
+  /** Dossiers exist but none needs this page. */
+  noneNeeds: string;
+  /** `{commune}`: whose own site this is. */
+  siteFor: string;
+  /** `{dossier}`, `{home}`, `{documents}`: a dossier of another commune, and what it needs. */
+  otherCommune: string;
+  /** `{home}`: where to ask when the catalog knows no place. */
+  askCommune: string;
+  /** `{portal}`, `{dossier}`, `{documents}`: what a dossier needs instead from this portal. */
+  instead: string;
+  /** `{document}`: the one document this form is for. */
+  formFor: string;
   stateUnavailable: string;
   loginHeading: string;
   loginPrivacy: string;

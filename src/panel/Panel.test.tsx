@@ -37,6 +37,7 @@ const description: PageDescription = {
 const state: PageState = {
   lang: 'en',
   collapsed: false,
+  hasDossiers: true,
   dossiers: [
     {
       id: 'd1',

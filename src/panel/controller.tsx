@@ -45,6 +45,8 @@ export interface Timings {
 
 export interface Shown {
   page: string;
+  /** On one form of a multi-form portal: the artefact that form serves. */
+  form?: string;
   host: PanelHost;
   model: PanelModel;
   /** The user expanded the panel themselves: it stays open even where it has to cover a button. */
@@ -195,7 +197,7 @@ export function startPortal(
     shown.host.destroy();
   };
 
-  const mount = (page: string) => {
+  const mount = (page: string, form?: string) => {
     unmount();
     if (refused) return;
     const gen = ++generation;
@@ -211,6 +213,7 @@ export function startPortal(
     if (!host) return;
     const shown: Shown = {
       page,
+      ...(form ? { form } : {}),
       host,
       model: { lang: browserLang, collapsed: false, covered: false, message: '', today: today() },
       userExpanded: false,
@@ -229,12 +232,12 @@ export function startPortal(
   };
 
   /** The catalog's texts for the page and the panel's words, both in one language. */
-  const texts = (page: string, lang: Lang) =>
-    Promise.all([request('page:describe', { page, lang }), request('panel:strings', { lang })]).catch(() => undefined);
+  const texts = (shown: Shown, lang: Lang) =>
+    Promise.all([request('page:describe', { page: shown.page, lang, ...(shown.form ? { form: shown.form } : {}) }), request('panel:strings', { lang })]).catch(() => undefined);
 
   const load = async (shown: Shown, gen: number) => {
-    const stateAsked = readState(shown.page);
-    let got = await texts(shown.page, browserLang);
+    const stateAsked = readState(shown);
+    let got = await texts(shown, browserLang);
     const state = await stateAsked;
     if (gen !== generation || current !== shown) return;
     if (!got) {
@@ -245,7 +248,7 @@ export function startPortal(
     }
     const lang = state && isLang(state.lang) ? state.lang : browserLang;
     if (lang !== browserLang) {
-      got = (await texts(shown.page, lang)) ?? got;
+      got = (await texts(shown, lang)) ?? got;
       if (gen !== generation || current !== shown) return;
     }
     const [description, strings] = got;
@@ -258,7 +261,7 @@ export function startPortal(
   };
 
   /** The user's slice for this page; `null` when the background cannot give it (not there yet, or an error). */
-  const readState = (page: string): Promise<PageState | null> => request('page:state', { page }).catch(() => null);
+  const readState = (shown: Shown): Promise<PageState | null> => request('page:state', { page: shown.page, ...(shown.form ? { form: shown.form } : {}) }).catch(() => null);
 
   /** Re-read after a change made elsewhere (another tab, the dashboard); one read at a time. */
   const refreshState = async () => {
@@ -269,13 +272,13 @@ export function startPortal(
       return;
     }
     shown.stateLoading = true;
-    const state = await readState(shown.page);
+    const state = await readState(shown);
     shown.stateLoading = false;
     if (current !== shown) return;
     if (state) {
       let { lang, description, strings } = shown.model;
       if (isLang(state.lang) && state.lang !== lang) {
-        const got = await texts(shown.page, state.lang);
+        const got = await texts(shown, state.lang);
         if (got) [lang, description, strings] = [state.lang, ...got];
       }
       if (current !== shown) return;
@@ -419,7 +422,7 @@ export function startPortal(
     const [match] = recognise(index, url, documentProbe());
     if (moved) watchLateRender(awaitsSignals(index, url));
     if (match) {
-      if (current?.page !== match.page) mount(match.page);
+      if (current?.page !== match.page || current.form !== match.form) mount(match.page, match.form);
     } else if (current) {
       generation++;
       unmount();

@@ -48,7 +48,7 @@ function draw(guide: GuideView, bookings: BookingService[]): HTMLElement {
     lang: 'en',
     strings: STRINGS.en,
     description,
-    state: { lang: 'en', collapsed: false, dossiers: [], bookings },
+    state: { lang: 'en', collapsed: false, dossiers: [], hasDossiers: true, bookings },
     collapsed: false,
     covered: false,
     message: '',
