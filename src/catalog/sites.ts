@@ -13,27 +13,28 @@ export function originOf(host: string): string {
 }
 
 /**
- * Match patterns for the catalog's path patterns on a host. A pattern with a wildcard becomes its
- * literal prefix plus `*` (match patterns know no one-segment wildcard); an exact path keeps itself,
- * with or without a trailing slash, and with any query string (match patterns include the query).
+ * Match patterns for the catalog's path patterns on a host. `*` and `**` both become the match
+ * pattern's `*` (which knows no one-segment wildcard, so it is a little wider); a path that does not
+ * end in a wildcard also matches with a trailing slash and with any query string (match patterns
+ * include the query).
  */
 export function matchPatterns(host: string, paths: readonly string[]): string[] {
   const out = new Set<string>();
   for (const path of paths) {
-    const star = path.indexOf('*');
-    if (star !== -1) {
-      out.add(`https://${host}${path.slice(0, star)}*`);
+    const glob = path.replace(/\*\*/g, '*').replace(/\*+/g, '*');
+    if (glob.endsWith('*')) {
+      out.add(`https://${host}${glob}`);
       continue;
     }
-    const bare = path.replace(/\/+$/, '');
+    const bare = glob.replace(/\/+$/, '');
     for (const p of bare ? [bare, `${bare}/`] : ['/']) {
       out.add(`https://${host}${p}`);
       out.add(`https://${host}${p}?*`);
     }
   }
   const all = [...out];
-  // A prefix pattern covers the longer ones that start with its prefix.
-  const prefixes = all.filter((m) => m.endsWith('*') && !m.endsWith('?*')).map((m) => m.slice(0, -1));
+  // A pattern whose only wildcard ends it covers the longer ones that start with its prefix.
+  const prefixes = all.filter((m) => m.indexOf('*') === m.length - 1 && !m.endsWith('?*')).map((m) => m.slice(0, -1));
   return all.filter((m) => !prefixes.some((p) => m !== `${p}*` && m.startsWith(p))).sort();
 }
 

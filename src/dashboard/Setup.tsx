@@ -12,6 +12,7 @@ import { COUNTRY_CODES, countryName, documentRules } from '../dossier/countries'
 import { assessEligibility, pruneAnswers, visibleQuestions } from '../dossier/flow';
 import type { Answer, Answers } from '../dossier/requirements';
 import type { Dossier } from '../model/data';
+import { findCommunes } from '../catalog/communes';
 import { useDashboard } from './context';
 import { describeRule, describeRules, routeState, ruleState, rulesToShow } from './describe';
 import { LanguageSelect } from './LanguageSelect';
@@ -119,6 +120,13 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
   const [procedureId, setProcedureId] = useState(preselect && catalog.procedures.some((p) => p.id === preselect) ? preselect : '');
   const [label, setLabel] = useState('');
   const [commune, setCommune] = useState('');
+  const [communeQuery, setCommuneQuery] = useState('');
+  // 565 communes: a name in any language or a postcode narrows the list (the chosen one stays in it).
+  const communeChoices = useMemo(() => {
+    if (!communeQuery.trim()) return communes;
+    const found = new Set(findCommunes(communes, communeQuery, 50).map((c) => c.id));
+    return communes.filter((c) => found.has(c.id) || c.id === commune);
+  }, [communes, communeQuery, commune]);
   const [dossierLang, setDossierLang] = useState<Lang>(lang);
   const [country, setCountry] = useState('');
   const [planned, setPlanned] = useState('');
@@ -203,9 +211,23 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
         </div>
         <div class="field">
           <label for="setup-commune">{t.commune}</label>
+          <input
+            id="setup-commune-search"
+            type="search"
+            autocomplete="off"
+            aria-label={t.communeSearch}
+            placeholder={t.communeSearch}
+            value={communeQuery}
+            onInput={(e) => {
+              const query = e.currentTarget.value;
+              setCommuneQuery(query);
+              const found = findCommunes(communes, query, 2);
+              if (found.length === 1) setCommune(found[0]!.id);
+            }}
+          />
           <select id="setup-commune" value={commune} onChange={(e) => setCommune(e.currentTarget.value)}>
             <option value="">{t.communeNone}</option>
-            {communes.map((c) => (
+            {communeChoices.map((c) => (
               <option key={c.id} value={c.id}>
                 {localise(c.names, lang).text}
               </option>
