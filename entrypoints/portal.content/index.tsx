@@ -1,5 +1,4 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import hosts from '../../src/catalog/generated/hosts.json';
 import { runPortal } from '../../src/panel/main';
 
 /**
@@ -12,7 +11,8 @@ import { runPortal } from '../../src/panel/main';
  * (Everything lives inside main: WXT evaluates this file in Node at build time, minus main.)
  */
 export default defineContentScript({
-  matches: hosts.matches,
+  // Replaced in the manifest by the catalog's path-scoped matches (wxt.config.ts, build:manifestGenerated).
+  matches: ['https://my.belgium.be/'],
   runAt: 'document_start',
   // WXT would announce every start to the page with window.postMessage, revealing the extension's id.
   noScriptStartedPostMessage: true,

@@ -10,7 +10,7 @@ import { buildIndex, type RecognitionIndex } from '../recognise';
 import type { CompiledCatalog, CompiledPage } from './compiled';
 import { COMPILED_FORMAT } from './compiled';
 import { pageHosts } from './platforms';
-import { matchPatterns, originOf } from './sites';
+import { bookingSites, matchPatterns, originOf } from './sites';
 
 const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
 
@@ -85,7 +85,7 @@ export function compileHosts(catalog: Catalog): CompiledHosts {
   const collect = (access: 'install' | 'on-demand') => [...new Set(pages.filter((p) => p.access === access).flatMap((p) => p.hosts.map(originOf)))].sort();
   const install = collect('install');
   const matches = [...new Set(pages.filter((p) => p.access === 'install').flatMap((p) => p.hosts.flatMap((h) => matchPatterns(h, p.paths))))].sort();
-  const booking = [...new Set(pages.filter((p) => p.access === 'on-demand' && p.role === 'booking' && !p.commune_hosts).flatMap((p) => p.hosts.map(originOf)))].sort();
+  const booking = bookingSites({ pages });
   return { install, onDemand: collect('on-demand').filter((h) => !install.includes(h)), booking, matches };
 }
 

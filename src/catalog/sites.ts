@@ -38,6 +38,11 @@ export function matchPatterns(host: string, paths: readonly string[]): string[] 
   return all.filter((m) => !prefixes.some((p) => m !== `${p}*` && m.startsWith(p))).sort();
 }
 
+/** The catalog's booking sites asked for on demand (a commune's platform pages are not booking sites). */
+export function bookingSites(catalog: Pick<CompiledCatalog, 'pages'>): string[] {
+  return [...new Set(catalog.pages.filter((p) => p.access === 'on-demand' && p.role === 'booking' && !p.commune_hosts).flatMap((p) => p.hosts.map(originOf)))].sort();
+}
+
 export interface CommuneSites {
   /** The optional host permissions to ask for (one per host). */
   origins: string[];

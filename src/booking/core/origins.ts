@@ -1,11 +1,11 @@
 /**
- * Which booking hosts a commune needs: the booking sites among the on-demand host permissions (match
- * patterns from the compiled catalog's hosts.json, the one place that derives them) that its online
- * booking channels fall under. Pure, so the dashboard can say what it will ask for before it asks.
+ * Which booking hosts a commune needs: the catalog's on-demand booking sites (the same origins the
+ * compile step puts into the manifest's optional host permissions) that its online booking channels
+ * fall under. Pure, so the dashboard can say what it will ask for before it asks.
  */
-import hosts from '../../catalog/generated/hosts.json';
 import type { CompiledCatalog } from '../../catalog/compiled';
 import { hostMatches } from '../../recognise';
+import { bookingSites } from '../../catalog/sites';
 
 /** `https://*.example.be/*` → `*.example.be` */
 export function hostOfPattern(pattern: string): string {
@@ -13,7 +13,7 @@ export function hostOfPattern(pattern: string): string {
 }
 
 /** The match patterns to request for a commune: the on-demand booking hosts its online booking channels use. */
-export function bookingOrigins(catalog: Pick<CompiledCatalog, 'communes'>, communeId: string, onDemand: readonly string[] = hosts.booking): string[] {
+export function bookingOrigins(catalog: Pick<CompiledCatalog, 'communes' | 'pages'>, communeId: string, onDemand: readonly string[] = bookingSites(catalog)): string[] {
   const commune = catalog.communes.find((c) => c.id === communeId);
   if (!commune) return [];
   const origins = new Set<string>();
@@ -31,6 +31,6 @@ export function bookingOrigins(catalog: Pick<CompiledCatalog, 'communes'>, commu
 }
 
 /** Of the granted origins, the ones that are booking hosts of the catalog. */
-export function grantedBookingOrigins(granted: readonly string[], onDemand: readonly string[] = hosts.booking): string[] {
+export function grantedBookingOrigins(granted: readonly string[], onDemand: readonly string[]): string[] {
   return granted.filter((o) => onDemand.includes(o)).sort();
 }
