@@ -24,15 +24,16 @@ export const STOPS: Stop[] = [
   { name: 'csam-login', url: 'https://idp.iamfas.belgium.be/fas/XUI/', page: 'csam-login', file: 'csam-login.html' },
   {
     name: 'irisbox',
-    url: 'https://irisbox.irisnet.be/irisbox/certificats/composition-de-menage',
-    page: 'irisbox-certificate',
+    url: 'https://irisbox.irisnet.be/irisbox/demo-form/landing',
+    page: 'irisbox-form-landing',
     file: 'irisbox.html',
   },
   {
     name: 'imio-eguichet',
     url: 'https://lalouviere.guichet-citoyen.be/demarches/description-certificat-residence/',
-    page: 'imio-eguichet-form',
+    page: 'imio-procedure-description',
     file: 'imio-eguichet.html',
+    access: 'on-demand',
   },
   {
     name: 'commune-booking',

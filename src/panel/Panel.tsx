@@ -229,7 +229,7 @@ export function Panel({ model, actions, Guide }: { model: PanelModel; actions: P
       </section>
     );
   return (
-    <aside role="complementary" aria-label="Be Civic" class="panel" lang={model.lang} data-page={description?.page} onKeyDown={onKeyDown}>
+    <aside role="complementary" aria-label="Be Civic" class="panel" lang={model.lang} data-page={description?.page} data-form={description?.form?.artefact} onKeyDown={onKeyDown}>
       <header>
         <h2 tabindex={-1}>Be Civic</h2>
         <button type="button" class="hide" aria-expanded="true" onClick={actions.toggle}>

@@ -101,7 +101,7 @@ describe('no network', () => {
   });
 
   it('captures the request number the user selected on an IRISbox page, from the panel', async () => {
-    const irisbox = await open('https://irisbox.irisnet.be/irisbox/certificat');
+    const irisbox = await open('https://irisbox.irisnet.be/irisbox/demo-form/landing');
     await eventually(async () => {
       const view = await readPanel(irisbox);
       return view && !view.loading && view.text.includes('“Me”') ? view : undefined;

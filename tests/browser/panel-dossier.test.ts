@@ -59,7 +59,7 @@ describe('the panel with a dossier', () => {
   afterAll(() => session?.close());
 
   it('without a dossier: explains, and its button opens the dashboard’s set-up', async () => {
-    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing');
     const view = await panelReady(page);
     expect(view.text).toContain('None of your dossiers needs this page');
     const opened = session.context.waitForEvent('page');
@@ -72,7 +72,7 @@ describe('the panel with a dossier', () => {
   });
 
   it('a dossier created elsewhere shows up live, with the requirement it serves and its status', async () => {
-    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing');
     await panelReady(page);
     const dossier = await call(dashboard, 'dossier:create', { procedure: 'nationality-declaration-12bis', label: 'Me', answers: {}, choices: {}, lang: 'en' });
     dossierId = dossier.id;
@@ -86,8 +86,8 @@ describe('the panel with a dossier', () => {
   });
 
   it('one click changes the status; another tab on the page sees it at once', async () => {
-    const a = await session.open('https://irisbox.irisnet.be/irisbox/certificat?a');
-    const b = await session.open('https://irisbox.irisnet.be/irisbox/certificat?b');
+    const a = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing?a');
+    const b = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing?b');
     await until(a, 'tab a', (v) => v.text.includes('dossier “Me”'));
     await until(b, 'tab b', (v) => v.text.includes('dossier “Me”'));
     await clickInPanel(a, 'Requested');
@@ -102,7 +102,7 @@ describe('the panel with a dossier', () => {
   });
 
   it('captures the text the user selected, only when asked, and says so when nothing is selected', async () => {
-    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing');
     const { needs } = await until(page, 'the need', (v) => v.text.includes('dossier “Me”'));
     await clickInPanel(page, 'Capture selection as Request number');
     await until(page, 'the no-selection message', (v) => v.text.includes('Nothing is selected on the page'));
@@ -112,12 +112,12 @@ describe('the panel with a dossier', () => {
     expect(view.text).toContain('IB-DEMO-0001');
     const detail = await call(dashboard, 'dossier:get', { id: dossierId });
     const progress = detail.progress.find((p: { artefact: string }) => p.artefact === needs[0]);
-    expect(progress.captured.reference).toMatchObject({ value: 'IB-DEMO-0001', page: 'irisbox-certificate' });
+    expect(progress.captured.reference).toMatchObject({ value: 'IB-DEMO-0001', page: 'irisbox-form-landing' });
     await page.close();
   });
 
   it('a captured date of issue gives the validity', async () => {
-    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat?dated');
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing?dated');
     const { needs } = await until(page, 'the need', (v) => v.text.includes('dossier “Me”'));
     // The certificate the user downloaded shows its date of issue; the fixture page gets one.
     await page.evaluate(() => {
@@ -151,7 +151,7 @@ describe('the panel with a dossier', () => {
     await first.close();
     const again = await session.open('https://mondossier.rrn.fgov.be/');
     await eventually(async () => ((await readPanel(again))?.collapsed ? true : undefined), 'collapsed on the next visit');
-    const other = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    const other = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing');
     expect((await panelReady(other)).collapsed).toBe(false);
     await clickInPanel(again, 'Show Be Civic');
     await until(again, 'open again', (v) => !v.collapsed);
@@ -160,7 +160,7 @@ describe('the panel with a dossier', () => {
   });
 
   it('follows the language chosen in the settings, live', async () => {
-    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing');
     await until(page, 'the English panel', (v) => v.lang === 'en');
     await call(dashboard, 'settings:update', { lang: 'de' });
     const view = await until(page, 'the German panel', (v) => v.lang === 'de');
