@@ -22,7 +22,7 @@ describe('content script on a catalog host', () => {
       'the panel with its page',
     );
     expect(landmark).toMatchObject({ role: 'complementary', label: 'Be Civic', page: 'my-belgium-home' });
-    expect(landmark.text).toContain('Certified copy of the identity card or residence permit');
+    expect(landmark.text).toContain('does not issue a certified copy');
     expect(await page.evaluate(() => document.querySelector('be-civic-panel')?.shadowRoot ?? null)).toBeNull();
   });
 

@@ -60,7 +60,8 @@ describe('store in the browser', () => {
   let dossierId: string;
 
   beforeAll(async () => {
-    session = await launch();
+    // A commune's e-guichet is granted on demand, as a user does from the dashboard.
+    session = await launch({ grantOrigins: ['https://lalouviere-formulaires.guichet-citoyen.be/*', 'https://namur-formulaires.guichet-citoyen.be/*'] });
     await session.serve('https://*.guichet-citoyen.be/**', { html: '<!doctype html><title>Démarche</title><h1>Certificat de composition de ménage</h1>' });
     const url = `chrome-extension://${session.extensionId}/welcome.html`;
     a = await session.open(url);
@@ -71,7 +72,7 @@ describe('store in the browser', () => {
   afterAll(() => session?.close());
 
   it('two portal tabs × 200 concurrent updates of the same record: every one acknowledged and recorded in order', async () => {
-    const tabs = await Promise.all(['https://lalouviere.guichet-citoyen.be/demarches/composition-menage', 'https://namur.guichet-citoyen.be/demarches/composition-menage'].map((u) => session.open(u)));
+    const tabs = await Promise.all(['https://lalouviere-formulaires.guichet-citoyen.be/v2-demande-composition-de-menage/', 'https://namur-formulaires.guichet-citoyen.be/v2-demande-composition-de-menage/'].map((u) => session.open(u)));
     const burst = (page: Page, tab: string) =>
       inContentScript<Array<{ ok: boolean; error?: unknown }>>(
         page,
@@ -169,7 +170,7 @@ describe('store in the browser', () => {
       (globalThis as unknown as { seen: unknown[] }).seen = seen;
       chrome.runtime.onMessage.addListener((message: unknown) => void seen.push(message));
     });
-    const portal = await session.open('https://lalouviere.guichet-citoyen.be/demarches/composition-menage');
+    const portal = await session.open('https://lalouviere-formulaires.guichet-citoyen.be/v2-demande-composition-de-menage/');
     await inContentScript(portal, `globalThis.seenByPanel = []; chrome.runtime.onMessage.addListener((m) => void globalThis.seenByPanel.push(m)); true`);
     await call(a, 'progress:set-status', { dossierId, artefact: ARTEFACT, status: 'obtained' });
     // Extension pages also hear other contexts' requests (runtime messages go to every page): wait for the notice itself.
