@@ -9,7 +9,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { eventually, inPanel, launch, type Session } from './harness';
+import { join } from 'node:path';
+import { ROOT, eventually, inPanel, launch, type Session } from './harness';
 import { contentScriptWorld, record, type Recorder, type Seen } from './recorder';
 import { clickInPanel, readPanel } from './panel-support';
 import { STRINGS } from '../../src/dashboard/strings';
@@ -75,7 +76,8 @@ describe('no network', () => {
     session = await launch({ locale: 'en-GB' });
     recorder = await record(session);
     await session.serve('https://my.belgium.be/**', { fixture: 'my-belgium.html' });
-    await session.serve('https://irisbox.irisnet.be/**', { fixture: 'irisbox.html' });
+    // The IRISbox copy as its birth-certificate form, which the 12bis dossier below needs.
+    await session.serve('https://irisbox.irisnet.be/**', { html: readFileSync(join(ROOT, 'tests/fixtures/irisbox.html'), 'utf8').replaceAll('Composition de ménage', 'Acte de naissance') });
   });
   afterAll(async () => {
     await recorder?.stop();
@@ -101,7 +103,9 @@ describe('no network', () => {
   });
 
   it('captures the request number the user selected on an IRISbox page, from the panel', async () => {
-    const irisbox = await open('https://irisbox.irisnet.be/irisbox/demo-form/landing');
+    const irisbox = await open('https://irisbox.irisnet.be/irisbox/demo-form/citizen/edit/5f3c9a1b/summary');
+    // IRISbox renders its texts late (an Angular app), the request number with them.
+    await irisbox.waitForSelector('#request');
     await eventually(async () => {
       const view = await readPanel(irisbox);
       return view && !view.loading && view.text.includes('“Me”') ? view : undefined;

@@ -80,7 +80,7 @@ describe('hostile pages', () => {
     expect(await onPage<string>(page, `document.getElementById('ok').textContent`)).toBe('yes');
     const view = await panelReady(page);
     expect(view).toMatchObject({ page: 'my-belgium-home', role: 'complementary', collapsed: false });
-    expect(view.text).toContain('Certified copy of the identity card');
+    expect(view.text).toContain('does not issue a certified copy');
     expect(await hostCount(page)).toBe(1);
     await page.close();
   });
