@@ -205,16 +205,42 @@ function pathRules(index: RecognitionIndex, parsed: URL): Rule[] {
   return rules;
 }
 
+/** Lexicon terms by their first three letters, built once per index: a text is scanned once, not once per term. */
+const PREFIX = 3;
+const byPrefix = new WeakMap<RecognitionIndex, Map<string, Array<[string, string]>>>();
+function lexiconTable(index: RecognitionIndex): Map<string, Array<[string, string]>> {
+  let table = byPrefix.get(index);
+  if (!table) {
+    table = new Map();
+    // The lexicon is sorted longest first, so each bucket is too.
+    for (const entry of index.lexicon) {
+      const key = entry[0].slice(0, PREFIX);
+      const bucket = table.get(key);
+      if (bucket) bucket.push(entry);
+      else table.set(key, [entry]);
+    }
+    byPrefix.set(index, table);
+  }
+  return table;
+}
+
 /** The longest lexicon term in `text`: an artefact of `allowed`, else a topic; undefined when none. */
 function lexiconHit(index: RecognitionIndex, text: string, allowed: readonly string[]): string | undefined {
-  if (text.length === 0) return undefined;
-  let topic: string | undefined;
-  for (const [term, id] of index.lexicon) {
-    if (term.length > text.length || !text.includes(term)) continue;
-    if (id.startsWith(TOPIC)) topic ??= id;
-    else if (allowed.includes(id)) return id;
+  const table = lexiconTable(index);
+  let best: [string, string] | undefined;
+  let topic: [string, string] | undefined;
+  for (let at = 0; at + PREFIX <= text.length; at++) {
+    const bucket = table.get(text.slice(at, at + PREFIX));
+    if (!bucket) continue;
+    for (const entry of bucket) {
+      const [term, id] = entry;
+      if ((best && term.length <= best[0].length) || !text.startsWith(term, at)) continue;
+      if (id.startsWith(TOPIC)) {
+        if (!topic || term.length > topic[0].length) topic = entry;
+      } else if (allowed.includes(id)) best = entry;
+    }
   }
-  return topic;
+  return best?.[1] ?? topic?.[1];
 }
 
 function decoded(path: string): string {
@@ -227,12 +253,27 @@ function decoded(path: string): string {
 
 type FormAnswer = { form?: string; found: boolean; needsDom: boolean };
 
+/** The texts a form is read from, squashed once per recognition however many rules look at them. */
+interface Texts {
+  path(): string;
+  page(): string[] | undefined;
+}
+
+function textsOf(parsed: URL, probe: PageProbe | undefined): Texts {
+  let path: string | undefined;
+  let page: string[] | undefined;
+  return {
+    path: () => (path ??= squash(decoded(parsed.pathname))),
+    page: () => (probe ? (page ??= [probe.title(), ...probe.headings()].map(squash)) : undefined),
+  };
+}
+
 /**
  * Which form of `rule` the URL (then the page) names. `found` is false when nothing in the lexicon
  * matched at all (not even a topic); `needsDom` when the URL alone named no artefact and the page's
  * texts were not (or not yet) looked at.
  */
-function formOf(index: RecognitionIndex, rule: FormRule, parsed: URL, probe: PageProbe | undefined): FormAnswer {
+function formOf(index: RecognitionIndex, rule: FormRule, parsed: URL, texts: Texts): FormAnswer {
   if (rule.keys) {
     for (const token of [parsed.hash.slice(1), ...parsed.searchParams.values()]) {
       const artefact = rule.keys[token];
@@ -241,14 +282,15 @@ function formOf(index: RecognitionIndex, rule: FormRule, parsed: URL, probe: Pag
   }
   let topic = false;
   const read = (text: string): string | undefined => {
-    const hit = lexiconHit(index, squash(text), rule.artefacts);
+    const hit = lexiconHit(index, text, rule.artefacts);
     if (hit?.startsWith(TOPIC)) topic = true;
     return hit && !hit.startsWith(TOPIC) ? hit : undefined;
   };
-  const fromPath = read(decoded(parsed.pathname));
+  const fromPath = read(texts.path());
   if (fromPath) return { form: fromPath, found: true, needsDom: false };
-  if (!probe) return { found: topic, needsDom: true };
-  const fromPage = read(probe.title()) ?? probe.headings().reduce<string | undefined>((hit, h) => hit ?? read(h), undefined);
+  const page = texts.page();
+  if (!page) return { found: topic, needsDom: true };
+  const fromPage = page.reduce<string | undefined>((hit, text) => hit ?? read(text), undefined);
   return fromPage ? { form: fromPage, found: true, needsDom: false } : { found: topic, needsDom: false };
 }
 
@@ -262,6 +304,7 @@ export function recognise(index: RecognitionIndex, url: string | URL, probe?: Pa
   if (!parsed) return [];
   const hits: Array<{ rule: Rule; form?: string }> = [];
   let asked: PageProbe | undefined;
+  let texts: Texts | undefined;
   for (const rule of pathRules(index, parsed)) {
     if (hits.some((hit) => hit.rule.page === rule.page)) continue;
     if (rule.signals) {
@@ -273,7 +316,8 @@ export function recognise(index: RecognitionIndex, url: string | URL, probe?: Pa
     let form: string | undefined;
     if (rule.forms) {
       if (probe) asked ??= once(probe);
-      const answer = formOf(index, rule.forms, parsed, asked);
+      texts ??= textsOf(parsed, asked);
+      const answer = formOf(index, rule.forms, parsed, texts);
       if (rule.forms.required && !answer.found) continue;
       form = answer.form;
     }
@@ -306,5 +350,6 @@ function once(probe: PageProbe): PageProbe {
 export function awaitsSignals(index: RecognitionIndex, url: string | URL): boolean {
   const parsed = parse(url);
   if (!parsed) return false;
-  return pathRules(index, parsed).some((rule) => rule.signals !== undefined || (rule.forms !== undefined && formOf(index, rule.forms, parsed, undefined).needsDom));
+  const texts = textsOf(parsed, undefined);
+  return pathRules(index, parsed).some((rule) => rule.signals !== undefined || (rule.forms !== undefined && formOf(index, rule.forms, parsed, texts).needsDom));
 }
