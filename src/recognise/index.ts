@@ -29,6 +29,7 @@ export interface FormRule {
   artefacts: string[];
 }
 
+/** A rule as the catalog states it. */
 export interface Rule {
   page: string;
   portal: string;
@@ -39,12 +40,18 @@ export interface Rule {
   forms?: FormRule;
 }
 
+/** A rule in the index: its `except` list and form rule are shared by the page's rules (by position). */
+export type IndexedRule = Omit<Rule, 'except' | 'forms'> & { except?: number; forms?: number };
+
 /** Rule indices of one host, bucketed by the first path segment ('*' when the pattern starts with a wildcard). */
 export type SegmentBuckets = Record<string, number[]>;
 
 export interface RecognitionIndex {
   format: number;
-  rules: Rule[];
+  rules: IndexedRule[];
+  /** The rules' `except` lists and form rules, each stored once however many rules share it. */
+  excepts: string[][];
+  forms: FormRule[];
   /** Exact host → buckets. */
   hosts: Record<string, SegmentBuckets>;
   /** Host suffix of a `*.suffix` pattern → buckets. */
@@ -115,8 +122,20 @@ export function squash(text: string): string {
 export function buildIndex(rules: Array<Rule & { hosts: string[] }>, lexicon: Array<[string, string]> = []): RecognitionIndex {
   const terms = lexicon.map(([term, id]): [string, string] => [squash(term), id]).filter(([term]) => term.length > 0);
   terms.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
-  const index: RecognitionIndex = { format: RECOGNITION_FORMAT, rules: [], hosts: {}, wildcards: {}, lexicon: terms };
-  for (const { hosts, ...rule } of rules) {
+  const index: RecognitionIndex = { format: RECOGNITION_FORMAT, rules: [], excepts: [], forms: [], hosts: {}, wildcards: {}, lexicon: terms };
+  const seen = new Map<unknown[], Map<string, number>>([
+    [index.excepts, new Map()],
+    [index.forms, new Map()],
+  ]);
+  const intern = <T>(list: T[], value: T): number => {
+    const positions = seen.get(list)!;
+    const key = JSON.stringify(value);
+    let at = positions.get(key);
+    if (at === undefined) positions.set(key, (at = list.push(value) - 1));
+    return at;
+  };
+  for (const { hosts, except, forms, ...rest } of rules) {
+    const rule: IndexedRule = { ...rest, ...(except ? { except: intern(index.excepts, except) } : {}), ...(forms ? { forms: intern(index.forms, forms) } : {}) };
     const at = index.rules.push(rule) - 1;
     for (const host of hosts) {
       const table = host.startsWith('*.') ? index.wildcards : index.hosts;
@@ -165,7 +184,7 @@ export function signalsHold(signals: Signals, probe: PageProbe): boolean {
   return true;
 }
 
-function specificity(rule: Rule): number {
+function specificity(rule: IndexedRule): number {
   return (rule.signals ? 10_000 : 0) + rule.path.replace(/\*/g, '').length;
 }
 
@@ -195,12 +214,12 @@ function parse(url: string | URL): URL | undefined {
 }
 
 /** The rules whose host and path fit the URL, before any DOM signal is looked at. */
-function pathRules(index: RecognitionIndex, parsed: URL): Rule[] {
+function pathRules(index: RecognitionIndex, parsed: URL): IndexedRule[] {
   const path = parsed.pathname;
-  const rules: Rule[] = [];
+  const rules: IndexedRule[] = [];
   for (const at of candidates(index, parsed.hostname.toLowerCase(), firstSegment(path))) {
     const rule = index.rules[at]!;
-    if (pathMatches(rule.path, path) && !rule.except?.some((p) => pathMatches(p, path))) rules.push(rule);
+    if (pathMatches(rule.path, path) && !(rule.except !== undefined && index.excepts[rule.except]!.some((p) => pathMatches(p, path)))) rules.push(rule);
   }
   return rules;
 }
@@ -302,7 +321,7 @@ function formOf(index: RecognitionIndex, rule: FormRule, parsed: URL, texts: Tex
 export function recognise(index: RecognitionIndex, url: string | URL, probe?: PageProbe): Recognition[] {
   const parsed = parse(url);
   if (!parsed) return [];
-  const hits: Array<{ rule: Rule; form?: string }> = [];
+  const hits: Array<{ rule: IndexedRule; form?: string }> = [];
   let asked: PageProbe | undefined;
   let texts: Texts | undefined;
   for (const rule of pathRules(index, parsed)) {
@@ -314,11 +333,12 @@ export function recognise(index: RecognitionIndex, url: string | URL, probe?: Pa
       if (!signalsHold(rule.signals, asked)) continue;
     }
     let form: string | undefined;
-    if (rule.forms) {
+    if (rule.forms !== undefined) {
+      const forms = index.forms[rule.forms]!;
       if (probe) asked ??= once(probe);
       texts ??= textsOf(parsed, asked);
-      const answer = formOf(index, rule.forms, parsed, texts);
-      if (rule.forms.required && !answer.found) continue;
+      const answer = formOf(index, forms, parsed, texts);
+      if (forms.required && !answer.found) continue;
       form = answer.form;
     }
     hits.push(form ? { rule, form } : { rule });
@@ -351,5 +371,5 @@ export function awaitsSignals(index: RecognitionIndex, url: string | URL): boole
   const parsed = parse(url);
   if (!parsed) return false;
   const texts = textsOf(parsed, undefined);
-  return pathRules(index, parsed).some((rule) => rule.signals !== undefined || (rule.forms !== undefined && formOf(index, rule.forms, parsed, texts).needsDom));
+  return pathRules(index, parsed).some((rule) => rule.signals !== undefined || (rule.forms !== undefined && formOf(index, index.forms[rule.forms]!, parsed, texts).needsDom));
 }
