@@ -12,7 +12,7 @@ export interface Stop {
   /** The demo copy, under demo/pages/. */
   file: string;
   /**
-   * 'on-demand': a commune booking site, which the extension may only read once the user allows it
+   * 'on-demand': a commune's own site (booking, e-guichet), which the extension may only read once the user allows it
    * for their commune in the dashboard. Chromium asks that in a prompt of its own that no automation
    * can answer, so a headless run shows the page without the panel and says why.
    */
