@@ -103,19 +103,27 @@ function everyCommuneIndex(): { index: RecognitionIndex; urls: Array<{ url: stri
   return { index, urls, hosts: Object.keys(index.hosts).length };
 }
 
-/** Median and 99th percentile of single recognise() calls, in µs, over every query many times. */
-function perCall(index: RecognitionIndex, urls: Array<{ url: string; probe?: PageProbe }>, rounds: number): { median: number; p99: number; calls: number } {
+/**
+ * Median and 99th percentile of single recognise() calls, in µs, over every query many times; and the
+ * lowest median of one round, the figure least disturbed by other work on a shared machine.
+ */
+function perCall(index: RecognitionIndex, urls: Array<{ url: string; probe?: PageProbe }>, rounds: number): { median: number; p99: number; calls: number; quietest: number } {
   const times: number[] = [];
+  let quietest = Infinity;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   for (let r = 0; r < rounds + 2; r++) {
+    const round: number[] = [];
     for (const { url, probe: p } of urls) {
       const start = performance.now();
       recognise(index, url, p);
-      const micros = (performance.now() - start) * 1000;
-      if (r >= 2) times.push(micros);
+      round.push((performance.now() - start) * 1000);
     }
+    if (r < 2) continue;
+    times.push(...round);
+    quietest = Math.min(quietest, median(round));
   }
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, p99: times[Math.floor(times.length * 0.99)]!, calls: times.length };
+  return { median: times[Math.floor(times.length / 2)]!, p99: times[Math.floor(times.length * 0.99)]!, calls: times.length, quietest };
 }
 
 const bench: Bench = async ({ quick }) => {
@@ -125,7 +133,7 @@ const bench: Bench = async ({ quick }) => {
     name: 'recognition per call, every commune in the index',
     value: single.median,
     unit: 'µs',
-    detail: { p99: single.p99.toFixed(3), calls: single.calls, rules: every.index.rules.length, hosts: every.hosts, 'budget median': 5, 'budget p99': 50 },
+    detail: { p99: single.p99.toFixed(3), 'quietest round median': single.quietest.toFixed(3), calls: single.calls, rules: every.index.rules.length, hosts: every.hosts, 'budget median': 5, 'budget p99': 50 },
   };
   const compiled = JSON.parse(readFileSync(join(import.meta.dirname, '../src/catalog/generated/recognition.json'), 'utf8')) as RecognitionIndex;
   const real = realRules(compiled);

@@ -115,7 +115,15 @@ export function firstSegment(pathPattern: string): string {
  * "attestvanwoonst" all read "attestvanwoonst". Used for the lexicon at build time and on pages.
  */
 export function squash(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  // Most addresses and titles are plain ASCII: one pass, no Unicode normalisation.
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += text[i];
+    else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if (c > 127) return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  }
+  return out;
 }
 
 /** Builds the index from flat rules. Used at compile time and by the benchmark's synthetic catalogs. */
@@ -226,14 +234,17 @@ function pathRules(index: RecognitionIndex, parsed: URL): IndexedRule[] {
 
 /** Lexicon terms by their first three letters, built once per index: a text is scanned once, not once per term. */
 const PREFIX = 3;
-const byPrefix = new WeakMap<RecognitionIndex, Map<string, Array<[string, string]>>>();
-function lexiconTable(index: RecognitionIndex): Map<string, Array<[string, string]>> {
+/** Squashed text is ASCII letters and digits: three of them make a number key, with no substring made. */
+const keyAt = (text: string, at: number) => (text.charCodeAt(at) << 16) | (text.charCodeAt(at + 1) << 8) | text.charCodeAt(at + 2);
+const byPrefix = new WeakMap<RecognitionIndex, Map<number, Array<[string, string]>>>();
+function lexiconTable(index: RecognitionIndex): Map<number, Array<[string, string]>> {
   let table = byPrefix.get(index);
   if (!table) {
     table = new Map();
     // The lexicon is sorted longest first, so each bucket is too.
     for (const entry of index.lexicon) {
-      const key = entry[0].slice(0, PREFIX);
+      if (entry[0].length < PREFIX) continue;
+      const key = keyAt(entry[0], 0);
       const bucket = table.get(key);
       if (bucket) bucket.push(entry);
       else table.set(key, [entry]);
@@ -249,7 +260,7 @@ function lexiconHit(index: RecognitionIndex, text: string, allowed: readonly str
   let best: [string, string] | undefined;
   let topic: [string, string] | undefined;
   for (let at = 0; at + PREFIX <= text.length; at++) {
-    const bucket = table.get(text.slice(at, at + PREFIX));
+    const bucket = table.get(keyAt(text, at));
     if (!bucket) continue;
     for (const entry of bucket) {
       const [term, id] = entry;
@@ -263,6 +274,7 @@ function lexiconHit(index: RecognitionIndex, text: string, allowed: readonly str
 }
 
 function decoded(path: string): string {
+  if (!path.includes('%')) return path;
   try {
     return decodeURIComponent(path);
   } catch {
