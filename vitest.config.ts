@@ -3,8 +3,12 @@ import preact from '@preact/preset-vite';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
- * Two projects: `unit` runs the pure core and the store in Node (WXT's fake browser, fake-indexeddb);
- * `browser` drives the built extension in a real Chromium, one file at a time (2-core machines).
+ * Three projects, in the order `npm test` runs them:
+ * - `unit` runs the pure core and the store in Node (WXT's fake browser, fake-indexeddb) and needs no
+ *   build: it passes on a fresh clone;
+ * - `built` reads what `npm run build` wrote to .output/ (manifests, bundles, byte budgets);
+ * - `browser` drives the built extension in a real Chromium, one file at a time (2-core machines).
+ * Shared helpers live in tests/support/, fixtures in tests/fixtures/.
  */
 export default defineConfig({
   test: {
@@ -17,6 +21,13 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
           // Some unit tests spawn the catalog CLI (tsx): on a busy 2-core CI machine that takes seconds.
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'built',
+          environment: 'node',
+          include: ['tests/built/**/*.test.ts'],
         },
       },
       {

@@ -19,8 +19,8 @@ const CSP = "script-src 'self'; object-src 'none'";
  * - UNSAFE_VAR_ASSIGNMENT "Unsafe assignment to innerHTML", in content-scripts/portal.js,
  *   content-scripts/booking.js (the booking-site guide, registered at run time for granted hosts) and
  *   the extension pages' Preact chunk: it is Preact's renderer, which implements the
- *   `dangerouslySetInnerHTML` prop. Our code never passes that prop (tests/unit/source-safety.test.ts
- *   fails if it does), so the branch never runs; Preact has no build without it.
+ *   `dangerouslySetInnerHTML` prop. Our code never passes that prop (npm run lint fails if it does),
+ *   so the branch never runs; Preact has no build without it.
  * - DANGEROUS_EVAL "The Function constructor is eval" and "eval can be harmful", in the PDF chunk
  *   (loaded by the dashboard on "Export PDF" only): @pdf-lib/fontkit ships a prebuilt bundle that
  *   contains the `function-bind` polyfill (`Function('binder', …)`, used only where
@@ -38,7 +38,7 @@ export default defineConfig({
   // `storage` pulled wxt/utils/storage, with its browser.storage calls, into the background.
   // `imports: false` leaves that transform on; unimport's own `autoImport: false` (not in WXT's type)
   // turns it off and keeps the `#imports` module working.
-  imports: { autoImport: false } as {},
+  imports: { autoImport: false } as object,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // The portal content script runs on the catalog's paths of the install-time hosts: the list is
@@ -50,11 +50,16 @@ export default defineConfig({
     },
   },
   manifest: ({ manifestVersion, browser }) => ({
-    name: 'Be Civic',
-    description: 'Walks you through Belgian administrative procedures on the portals where they happen. Nothing leaves your browser.',
-    // Each API permission must be used by code (tests/unit/manifest.test.ts checks it): alarms for
+    // The listing and the browser speak the user's language: public/_locales/{fr,nl,de,en}/messages.json.
+    // English is the fallback for any other browser language, the one most of our users read after
+    // their own (the catalog's texts fall back to it first too).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    // Each API permission must be used by code (tests/built/manifest.test.ts checks it): alarms for
     // appointment reminders, scripting to register the content script on the booking sites the user
-    // granted. Notifications stay optional: the dashboard asks for them when the user wants reminders.
+    // granted. Notifications stay optional: the dashboard asks for them when the user turns reminders on
+    // (src/dashboard/Reminders.tsx).
     permissions: ['alarms', 'scripting'],
     // MV2 has no optional_host_permissions (and WXT drops the key rather than moving it): there the
     // booking hosts go into optional_permissions, or Firefox could never grant them.
@@ -63,7 +68,7 @@ export default defineConfig({
     optional_host_permissions: hosts.onDemand,
     // The panel's shortcut (src/panel/shortcut.ts says why a command and not a page key listener).
     commands: {
-      'toggle-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Move into the Be Civic panel on a portal page, and back' },
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandTogglePanel__' },
     },
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
     ...(browser === 'firefox'

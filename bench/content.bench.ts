@@ -1,6 +1,7 @@
 /**
  * The content script's cost to the user's page, measured on the built extension in Chromium:
- * - its JavaScript, gzipped (budget 15 KB: no schema, PDF or YAML library in it);
+ * - its JavaScript, gzipped, against the budgets in tests/support/budgets.ts (no schema, PDF or YAML
+ *   library in it);
  * - the panel's time to visible after the script starts (the shell painted in the first frame), and
  *   to ready (the background's texts and the user's data shown), read from the content script's own
  *   world where it keeps its timings; the first load wakes the service worker and is reported apart;
@@ -10,12 +11,11 @@
  *   the same pages are loaded without the extension too, because the browser's first layout of a big
  *   page is a long task of its own: the difference is the content script's.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROME_BUILD, ROOT, eventually, findChromium, launch, type Session } from '../tests/browser/harness';
-import { contentScriptWorld } from '../tests/browser/recorder';
+import { CHROME_BUILD, ROOT, eventually, findChromium, launch, type Session } from '../tests/support/harness';
+import { contentScriptWorld } from '../tests/support/recorder';
+import { contentScriptSizes } from '../tests/support/budgets';
 import type { Bench, BenchResult } from './types';
 
 interface Timings {
@@ -92,23 +92,15 @@ async function measure(session: Session, url: string): Promise<{ timings: Timing
 }
 
 const bench: Bench = async ({ quick }) => {
-  const script = readFileSync(join(CHROME_BUILD, 'content-scripts/portal.js'));
-  const results: BenchResult[] = [
-    {
-      name: 'content script JS, gzipped',
-      value: Number((gzipSync(script).length / 1024).toFixed(2)),
-      unit: 'KB gzip',
-      detail: { raw: `${(script.length / 1024).toFixed(1)} KB`, budget: '15 KB' },
-    },
-  ];
-  // The booking hosts' script (portal + booking guide) only runs on the commune sites the user granted.
-  const booking = readFileSync(join(CHROME_BUILD, 'content-scripts/booking.js'));
-  results.push({
-    name: 'booking-site content script JS, gzipped',
-    value: Number((gzipSync(booking).length / 1024).toFixed(2)),
+  // Each content script's size against its budget; the booking sites' script (portal + booking guide)
+  // only runs on the commune sites the user granted.
+  const NAMES: Record<string, string> = { 'portal.js': 'content script JS, gzipped', 'booking.js': 'booking-site content script JS, gzipped' };
+  const results: BenchResult[] = contentScriptSizes(CHROME_BUILD).map((s) => ({
+    name: NAMES[s.file] ?? `${s.file}, gzipped`,
+    value: Number((s.gzip / 1024).toFixed(2)),
     unit: 'KB gzip',
-    detail: { raw: `${(booking.length / 1024).toFixed(1)} KB`, runs: 'granted booking hosts only' },
-  });
+    detail: { raw: `${(s.raw / 1024).toFixed(1)} KB`, budget: s.budget === undefined ? 'none' : `${(s.budget / 1024).toFixed(0)} KB` },
+  }));
 
   const session = await launch({ locale: 'en-GB' });
   const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });

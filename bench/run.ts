@@ -4,7 +4,7 @@
  * medians and ratios, never asserted: these machines are noisy. `--quick` (CI, `npm run bench:quick`)
  * only checks that every benchmark still runs, and writes nothing.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpus, loadavg } from 'node:os';
@@ -19,7 +19,10 @@ const load = Number(loadavg()[0]?.toFixed(1));
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts') && (!only || f.startsWith(only)))
   .sort();
-const results: Record<string, BenchResult[]> = {};
+// With --only, the other areas keep their last figures: the files always hold every area.
+const previous = join(here, 'results.json');
+const before = only && existsSync(previous) ? (JSON.parse(readFileSync(previous, 'utf8')) as { date: string; results: Record<string, BenchResult[]> }) : undefined;
+const results: Record<string, BenchResult[]> = before?.results ?? {};
 let failed = 0;
 for (const file of files) {
   const area = file.replace(/\.bench\.ts$/, '');
@@ -32,9 +35,11 @@ for (const file of files) {
   }
 }
 
-const rows = Object.entries(results).flatMap(([area, list]) =>
-  list.map((r) => `| ${area} | ${r.name} | ${Number.isInteger(r.value) ? r.value : r.value.toFixed(3)} ${r.unit} | ${Object.entries(r.detail ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ')} |`),
-);
+const rows = Object.entries(results)
+  .sort(([a], [b]) => a.localeCompare(b))
+  .flatMap(([area, list]) =>
+    list.map((r) => `| ${area} | ${r.name} | ${Number.isInteger(r.value) ? r.value : r.value.toFixed(3)} ${r.unit} | ${Object.entries(r.detail ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ')} |`),
+  );
 const table = ['| area | measure | value | detail |', '| --- | --- | --- | --- |', ...rows].join('\n');
 if (!quick) {
   writeFileSync(
@@ -59,6 +64,7 @@ function updateReadme(latest: string) {
     console.error(`README.md has no ${start} … ${end} markers: table not copied there`);
     return;
   }
-  const machine = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load} at the start.`;
+  const rerun = before ? ` Only ${only} was rerun then; the other areas are from ${before.date.slice(0, 10)}.` : '';
+  const machine = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load} at the start.${rerun}`;
   writeFileSync(readme, `${text.slice(0, from + start.length)}\n${machine}\n\n${latest}\n${text.slice(to)}`);
 }

@@ -6,7 +6,7 @@
  * touches no storage is timed too, as the baseline of the messaging itself.
  */
 import type { Page } from 'playwright-core';
-import { launch } from '../tests/browser/harness';
+import { launch } from '../tests/support/harness';
 import type { Bench, BenchResult } from './types';
 
 /** The extension API as an extension page sees it (the pages run in Chromium, not in this Node process). */
@@ -75,7 +75,13 @@ const bench: Bench = async ({ quick }) => {
     const baseline = (await timeMessages(page, Array.from({ length: writes }, () => ({ type: 'panel:strings', payload: { lang: 'en' } })))).sort((x, y) => x - y);
 
     const entries = 1_000;
-    const imported = await page.evaluate((json) => chrome.runtime.sendMessage({ type: 'backup:import', payload: { json } }), backupWithHistory(entries));
+    // The backup fits one chunk of the import (src/model/transfer.ts).
+    const imported = await page.evaluate(async (json) => {
+      const begun = await chrome.runtime.sendMessage({ type: 'backup:import-begin', payload: { bytes: json.length } });
+      if (!begun.ok) return begun;
+      const sent = await chrome.runtime.sendMessage({ type: 'backup:import-chunk', payload: { transfer: begun.data.transfer, index: 0, data: json } });
+      return sent.ok ? chrome.runtime.sendMessage({ type: 'backup:import-end', payload: { transfer: begun.data.transfer, chunks: 1 } }) : sent;
+    }, backupWithHistory(entries));
     if (!imported.ok || imported.data.history !== entries) throw new Error(`import failed: ${JSON.stringify(imported).slice(0, 200)}`);
     const loads = quick ? 3 : 30;
     const load = (await timeMessages(page, Array.from({ length: loads + 2 }, () => ({ type: 'dossier:get', payload: { id: 'bench' } })))).slice(2).sort((x, y) => x - y);

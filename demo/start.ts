@@ -9,7 +9,7 @@
  *   npm start -- --lang nl         the demo in Dutch (fr, nl, de, en)
  */
 import { join } from 'node:path';
-import { ROOT } from '../tests/browser/harness';
+import { ROOT } from '../tests/support/harness';
 import { isLang, type Lang } from '../src/i18n';
 import { STOPS } from './stops';
 import { openDemo, presentDemo, walkDemo } from './demo';

@@ -36,10 +36,10 @@ export const STOPS: Stop[] = [
     access: 'on-demand',
   },
   {
-    name: 'commune-booking',
-    url: 'https://auderghem.covservices.net/WaitBox.asp?st=1&c0=1141&o=1',
-    page: 'auderghem-booking',
-    file: 'auderghem-booking.html',
+    name: 'consulate-booking',
+    url: 'https://appointment.diplomatie.be/Home/Index/00000000-0000-0000-0000-000000000000',
+    page: 'fps-e-appointment-booking',
+    file: 'fps-e-appointment.html',
     access: 'on-demand',
   },
 ];

@@ -4,8 +4,8 @@
  * status and a captured request number, so it shows what a user really sees. Writes docs/panel.png.
  */
 import { join } from 'node:path';
-import { eventually, launch, ROOT } from '../tests/browser/harness';
-import { clickInPanel, inPanel, readPanel } from '../tests/browser/panel-support';
+import { eventually, launch, ROOT } from '../tests/support/harness';
+import { clickInPanel, inPanel, readPanel } from '../tests/support/panel-support';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> } };
 

@@ -1,14 +1,17 @@
 /**
  * The page a new user sees on install: what Be Civic does and never does, a language choice, and the
  * way into a first dossier. It is the first promise the extension makes, so it says only what the
- * code keeps (see src/welcome/texts.ts).
+ * code keeps (see src/i18n/welcome.ts).
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { LANGS, pickLang, type Lang } from '../../src/i18n';
+import { pickLang } from '../../src/i18n';
+import { LANGS, type Lang } from '../../src/model/lang';
 import { send } from '../../src/messaging/client';
 import { SETUP_PATH } from '../../src/welcome/install';
-import { LANGUAGE_NAMES, WELCOME } from '../../src/welcome/texts';
+import { WELCOME } from '../../src/i18n/welcome';
+import { ownLanguageName } from '../../src/i18n/format';
+import { errorText } from '../../src/i18n/errors';
 import './welcome.css';
 
 function Welcome({ initial }: { initial: Lang }) {
@@ -24,7 +27,7 @@ function Welcome({ initial }: { initial: Lang }) {
   function choose(next: Lang) {
     setLang(next);
     setSaveError(undefined);
-    send('settings:update', { lang: next }).catch((error: Error) => setSaveError(error.message));
+    send('settings:update', { lang: next }).catch((error: unknown) => setSaveError(errorText(error, next)));
   }
 
   return (
@@ -37,7 +40,7 @@ function Welcome({ initial }: { initial: Lang }) {
         {LANGS.map((code) => (
           <label key={code} lang={code}>
             <input type="radio" name="lang" value={code} checked={code === lang} onChange={() => choose(code)} />
-            {LANGUAGE_NAMES[code]}
+            {ownLanguageName(code)}
           </label>
         ))}
       </fieldset>

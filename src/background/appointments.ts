@@ -5,9 +5,10 @@
  */
 import { readConfirmation } from '../booking/core/parse';
 import type { Handlers } from '../messaging/router';
+import { withoutNationalRegisterNumbers } from '../privacy/nrn';
 import type { Appointment } from '../model/data';
 import { refuse } from '../model/errors';
-import type { Context } from './context';
+import { refuseNrnIn, settingsIn, type Context } from './context';
 
 type AppointmentHandlers = Pick<Handlers, 'booking:read' | 'appointment:save' | 'appointment:delete'>;
 
@@ -19,12 +20,17 @@ export function appointmentHandlers(ctx: Context): AppointmentHandlers {
 
     'appointment:save': async (request, sender) => {
       ctx.checkCommune(request.commune);
-      const saved = await store.write(['dossiers', 'appointments', 'history'], async (tx) => {
+      const saved = await store.write(['dossiers', 'appointments', 'history', 'settings'], async (tx) => {
         if (!(await tx.objectStore('dossiers').get(request.dossierId))) refuse('unknown.dossier', { dossier: request.dossierId });
         const before = (await tx.objectStore('appointments').get(request.id)) ?? null;
         if (before && !sender.fromExtensionPage) refuse('slice.appointment-exists');
         if (before && before.dossierId !== request.dossierId) refuse('input.appointment-other-dossier');
-        const after: Appointment = { ...request, createdAt: before?.createdAt ?? ctx.now() };
+        // Typed in the dashboard: refused with a register number in it, so the user knows; read from a
+        // booking page's confirmation: kept with the number masked.
+        const settings = await settingsIn(tx);
+        if (sender.fromExtensionPage) refuseNrnIn(settings, request);
+        const fields = settings.keepNationalRegisterNumber ? request : withoutNationalRegisterNumbers(request);
+        const after: Appointment = { ...fields, createdAt: before?.createdAt ?? ctx.now() };
         await tx.objectStore('appointments').put(after);
         await tx.objectStore('history').add({ dossierId: after.dossierId, at: ctx.now(), store: 'appointments', key: after.id, before, after });
         return after;

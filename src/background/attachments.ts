@@ -5,7 +5,7 @@
 import type { Handlers } from '../messaging/router';
 import { base64ToBytes, bytesToBase64 } from '../model/base64';
 import { refuse } from '../model/errors';
-import type { Context } from './context';
+import { maskNrnIn, type Context } from './context';
 
 type AttachmentHandlers = Pick<Handlers, 'attachment:add' | 'attachment:get' | 'attachment:remove'>;
 
@@ -18,11 +18,12 @@ export function attachmentHandlers(ctx: Context): AttachmentHandlers {
       const bytes = base64ToBytes(base64) ?? refuse('input.invalid-file');
       const id = ctx.newId();
       const blob = new Blob([bytes], { type });
-      const meta = { id, name, type, size: blob.size, addedAt: ctx.now() };
+      const addedAt = ctx.now();
       return ctx.changeProgress(
         dossierId,
         artefact,
-        (current) => ({ ...current, attachments: [...current.attachments, meta] }),
+        // A scan is often named after the number it shows: the name is kept without it.
+        (current, settings) => ({ ...current, attachments: [...current.attachments, { id, name: maskNrnIn(settings, name), type, size: blob.size, addedAt }] }),
         (attachments) => attachments.put({ id, dossierId, artefact, blob }),
       );
     },

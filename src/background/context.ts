@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from '../model/data';
 import { refuse } from '../model/errors';
 import { normaliseNationalRegisterNumber } from '../model/nrn';
 import type { StorageEstimate } from '../model/views';
-import { isValidNationalRegisterNumber } from '../privacy/nrn';
+import { isValidNationalRegisterNumber, maskNationalRegisterNumbers, nationalRegisterNumberPaths } from '../privacy/nrn';
 import { SETTINGS_KEY, type CivicSchema, type Store } from '../store/db';
 
 export interface ServiceDeps {
@@ -58,6 +58,29 @@ export function acceptNrn(settings: Settings, value: string): string {
   if (!digits || !isValidNationalRegisterNumber(digits)) refuse('nrn.invalid');
   return digits;
 }
+
+/** The dossier's own field, stored with the opt-in only and checked by acceptNrn; every other string is scanned. */
+const NRN_FIELD = new Set(['nationalRegisterNumber']);
+
+/** Refuses what the user typed (a note, a label) when it holds a national register number they chose not to keep. */
+export function refuseNrnIn(settings: Settings, value: unknown): void {
+  if (settings.keepNationalRegisterNumber) return;
+  const [field] = nationalRegisterNumberPaths(value, NRN_FIELD);
+  if (field !== undefined) refuse('nrn.not-allowed', { field });
+}
+
+/**
+ * Text taken from a page (a captured selection, a booking confirmation, a file name) with every
+ * national register number masked when the user chose not to keep them. A text that was nothing but
+ * the number is refused: there is nothing left worth saving.
+ */
+export function maskNrnIn(settings: Settings, text: string): string {
+  if (settings.keepNationalRegisterNumber) return text;
+  const masked = maskNationalRegisterNumbers(text);
+  if (masked !== text && !/[\p{L}\p{N}]/u.test(maskNationalRegisterNumbers(text, () => ''))) refuse('nrn.not-allowed');
+  return masked;
+}
+
 
 export type Context = ReturnType<typeof createContext>;
 

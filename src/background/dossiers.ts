@@ -9,7 +9,7 @@ import type { Dossier } from '../model/data';
 import { refuse } from '../model/errors';
 import type { DossierDetail } from '../model/views';
 import { SETTINGS_KEY, type CivicSchema } from '../store/db';
-import { acceptNrn, settingsIn, without, type Context } from './context';
+import { acceptNrn, refuseNrnIn, settingsIn, without, type Context } from './context';
 
 type AllStoresTx = IDBPTransaction<CivicSchema, Array<'dossiers' | 'progress' | 'attachments' | 'appointments' | 'history' | 'settings'>, 'readwrite'>;
 
@@ -59,6 +59,7 @@ export function dossierHandlers(ctx: Context): DossierHandlers {
       await store.write(['dossiers', 'history', 'settings'], async (tx) => {
         const settings = await settingsIn(tx);
         if (dossier.nationalRegisterNumber) dossier.nationalRegisterNumber = acceptNrn(settings, dossier.nationalRegisterNumber);
+        refuseNrnIn(settings, dossier);
         await tx.objectStore('dossiers').add(dossier);
         await tx.objectStore('history').add({ dossierId: dossier.id, at, store: 'dossiers', key: dossier.id, before: null, after: dossier });
       });
@@ -73,6 +74,7 @@ export function dossierHandlers(ctx: Context): DossierHandlers {
         const settings = await settingsIn(tx);
         const after: Dossier = without({ ...before, ...patch, updatedAt: ctx.now() }, clear ?? []);
         if (patch.nationalRegisterNumber) after.nationalRegisterNumber = acceptNrn(settings, patch.nationalRegisterNumber);
+        refuseNrnIn(settings, patch);
         await tx.objectStore('dossiers').put(after);
         await tx.objectStore('history').add({ dossierId: id, at: after.updatedAt, store: 'dossiers', key: id, before, after });
         return after;

@@ -5,9 +5,11 @@
  * register number the user asked to forget is not brought back.
  */
 import type { Handlers } from '../messaging/router';
-import type { Appointment, Dossier, HistoryEntry, Progress } from '../model/data';
-import { settingsIn, without, type Context } from './context';
+import { historyEntryProblem, type Appointment, type Dossier, type HistoryEntry, type Progress } from '../model/data';
+import { refuse } from '../model/errors';
+import { settingsIn, type Context } from './context';
 import { removeDossier } from './dossiers';
+import { withoutNationalRegisterNumbers } from '../privacy/nrn';
 
 export function historyHandlers(ctx: Context): Pick<Handlers, 'history:undo'> {
   const { store } = ctx;
@@ -19,6 +21,8 @@ export function historyHandlers(ctx: Context): Pick<Handlers, 'history:undo'> {
         while (cursor && (cursor.value.undone || cursor.value.undoOf !== undefined)) cursor = await cursor.continue();
         if (!cursor) return null;
         const entry = cursor.value;
+        // The entry may come from a backup or an older version: it is applied only as its store's record, of this dossier.
+        if (historyEntryProblem(entry)) refuse('history.invalid');
         const reverted = { ...entry, undone: true } satisfies HistoryEntry;
         if (entry.store === 'dossiers' && entry.before === null) {
           // Undoing the creation: every later change is undone already, so the dossier simply goes.
@@ -41,7 +45,7 @@ export function historyHandlers(ctx: Context): Pick<Handlers, 'history:undo'> {
           const keptIds = new Set(kept.map((a) => a.id));
           for (const added of (current as Progress | null)?.attachments ?? []) if (!keptIds.has(added.id)) await attachmentsStore.delete(added.id);
         }
-        if (entry.store === 'dossiers' && restored && !settings.keepNationalRegisterNumber) restored = without(restored as Dossier, ['nationalRegisterNumber']);
+        if (restored && !settings.keepNationalRegisterNumber) restored = withoutNationalRegisterNumbers(restored);
         if (restored) await target.put(restored as never);
         else await target.delete(key as never);
         await tx.objectStore('history').put(reverted);

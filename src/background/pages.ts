@@ -11,7 +11,7 @@ import { neededArtefacts } from '../dossier/requirements';
 import { localise, pickLang, type Lang } from '../i18n';
 import { PANEL_STRINGS } from '../i18n/panel';
 import type { Handlers, SenderInfo } from '../messaging/router';
-import { DEFAULT_SETTINGS, type Dossier, type Progress } from '../model/data';
+import { DEFAULT_SETTINGS, rememberCollapsed, type Dossier, type Progress } from '../model/data';
 import { refuse } from '../model/errors';
 import type { PageState } from '../model/views';
 import { SETTINGS_KEY } from '../store/db';
@@ -99,7 +99,7 @@ export function pageHandlers(ctx: Context): PageHandlers {
       const host = senderHost(sender) ?? refuse('slice.no-tab');
       await store.write(['settings'], async (tx) => {
         const settings = await settingsIn(tx);
-        await tx.objectStore('settings').put({ ...settings, panelCollapsed: { ...settings.panelCollapsed, [host]: collapsed } }, SETTINGS_KEY);
+        await tx.objectStore('settings').put({ ...settings, panelCollapsed: rememberCollapsed(settings.panelCollapsed, host, collapsed) }, SETTINGS_KEY);
       });
       ctx.announce(['settings']);
       return null;

@@ -6,7 +6,7 @@
 import type { Handlers } from '../messaging/router';
 import type { Progress } from '../model/data';
 import { refuse } from '../model/errors';
-import { acceptNrn, parseDay, settingsIn, without, type Context } from './context';
+import { acceptNrn, maskNrnIn, parseDay, refuseNrnIn, settingsIn, without, type Context } from './context';
 import { captureKind } from './policy';
 
 type ProgressHandlers = Pick<Handlers, 'progress:set-status' | 'progress:capture' | 'progress:update'>;
@@ -36,18 +36,24 @@ export function progressHandlers(ctx: Context): ProgressHandlers {
         return saved;
       }
       const isDate = kind === 'date-of-issue' || kind === 'expiry-date';
-      const day = isDate ? (parseDay(value) ?? refuse('input.invalid-date', { value })) : undefined;
       const at = ctx.now();
-      return ctx.changeProgress(dossierId, artefact, (current) => ({
-        ...current,
-        captured: { ...current.captured, [field]: { value, capturedAt: at, ...(page ? { page } : {}) } },
-        ...(kind === 'date-of-issue' ? { issuedOn: day } : {}),
-      }));
+      return ctx.changeProgress(dossierId, artefact, (current, settings) => {
+        // A selection may hold more than the user meant ("Délivré le 14/03/2026 à …, 85.07.30-033.28"):
+        // the day is read from the text as it will be stored, with any register number masked.
+        const kept = maskNrnIn(settings, value);
+        const day = isDate ? (parseDay(kept) ?? refuse('input.invalid-date', { value: kept })) : undefined;
+        return {
+          ...current,
+          captured: { ...current.captured, [field]: { value: kept, capturedAt: at, ...(page ? { page } : {}) } },
+          ...(kind === 'date-of-issue' ? { issuedOn: day } : {}),
+        };
+      });
     },
 
     'progress:update': async ({ dossierId, artefact, patch }) => {
       ctx.checkArtefact(artefact, patch.source);
-      return ctx.changeProgress(dossierId, artefact, (current) => {
+      return ctx.changeProgress(dossierId, artefact, (current, settings) => {
+        refuseNrnIn(settings, { notes: patch.notes });
         const next: Progress = { ...current };
         if (patch.status) next.status = patch.status;
         if (patch.source) next.source = patch.source;

@@ -137,7 +137,7 @@ describe('content scripts get only their page slice', () => {
     await expect(h.call('progress:capture', { dossierId: dossier.id, artefact: 'birth-certificate', field: 'invented', value: 'R1' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.field-not-captured', params: { field: 'invented' } });
     await expect(h.call('progress:set-status', { dossierId: dossier.id, artefact: 'birth-certificate', status: 'obtained' }, OTHER_CATALOG_TAB)).rejects.toMatchObject({ code: 'slice.artefact-not-served' });
     await expect(h.call('dossier:list', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
-    await expect(h.call('backup:export', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
+    await expect(h.call('backup:export-begin', {}, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
     await expect(h.call('data:wipe', { confirm: true }, BIRTH_TAB)).rejects.toMatchObject({ code: 'sender.not-extension-page' });
     await expect(h.call('page:describe', { page: 'irisbox-birth', lang: 'fr' }, { fromExtensionPage: false, tabUrl: 'https://example.org/' })).rejects.toMatchObject({ code: 'sender.not-catalog-page' });
     await expect(h.call('appointment:save', { id: 'a', dossierId: dossier.id, service: 's', start: '2026-12-01T09:30' }, BIRTH_TAB)).rejects.toMatchObject({ code: 'slice.not-booking-page' });
@@ -189,7 +189,7 @@ describe('national register number', () => {
 describe('settings, dashboard and storage', () => {
   it('returns defaults, validates the active dossier, opens the dashboard, reports storage', async () => {
     const h = harness();
-    expect(await h.call('settings:get', {})).toEqual({ panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false });
+    expect(await h.call('settings:get', {})).toEqual({ panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false, discreetNotifications: true });
     await expect(h.call('settings:update', { activeDossier: 'ghost' })).rejects.toMatchObject({ code: 'unknown.dossier' });
     await h.call('dashboard:open', { setup: true }, BIRTH_TAB);
     await h.call('dashboard:open', { dossierId: 'a b' });

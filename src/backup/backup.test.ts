@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { harness, type Harness } from '../../tests/support/store';
+import { harness, type Harness, exportJson, importJson, importReply } from '../../tests/support/store';
 import { checkBackup } from './backup';
 
 /** A database with every kind of record: two dossiers, progress, binary attachments, appointments, history, settings. */
@@ -24,10 +24,10 @@ describe('backup', () => {
   it('export then import into an empty database reproduces every record and every byte', async () => {
     const source = await populated();
     const before = await source.snapshot();
-    const { json, filename } = await source.call('backup:export', {});
+    const { json, filename } = await exportJson(source);
     expect(filename).toMatch(/^be-civic-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const target = harness();
-    const counts = await target.call('backup:import', { json });
+    const counts = await importJson(target, json);
     expect(counts).toEqual({ dossiers: 2, progress: 2, appointments: 1, history: before.history.length, attachments: 2 });
     expect(await target.snapshot()).toEqual(before);
     // And the history keeps going from where it was: the next entry gets a new id.
@@ -39,16 +39,16 @@ describe('backup', () => {
 
   it('import replaces what was there', async () => {
     const source = await populated();
-    const { json } = await source.call('backup:export', {});
+    const { json } = await exportJson(source);
     const target = harness();
     await target.call('dossier:create', { procedure: 'nationality', label: 'Old', answers: {}, choices: {}, lang: 'fr' });
-    await target.call('backup:import', { json });
+    await importJson(target, json);
     expect(await target.snapshot()).toEqual(await source.snapshot());
   });
 
   it('a bad file is refused with its first problems and leaves the database untouched', async () => {
     const source = await populated();
-    const { json } = await source.call('backup:export', {});
+    const { json } = await exportJson(source);
     const target = await populated();
     await target.call('dossier:create', { procedure: 'nationality', label: 'Only here', answers: {}, choices: {}, lang: 'fr' });
     const before = await target.snapshot();
@@ -70,7 +70,7 @@ describe('backup', () => {
     ];
     for (const [what, mutate, code, problems] of variants) {
       const file = mutate(structuredClone(good));
-      const reply = await target.raw({ type: 'backup:import', payload: { json: typeof file === 'string' ? file : JSON.stringify(file) } });
+      const reply = await importReply(target, typeof file === 'string' ? file : JSON.stringify(file));
       expect(reply.ok, what).toBe(false);
       if (!reply.ok) {
         expect(reply.error.code, what).toBe(code);

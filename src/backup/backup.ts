@@ -6,9 +6,9 @@
  * (`backup.invalid`).
  */
 import * as z from 'zod/mini';
-import { Appointment, DEFAULT_SETTINGS, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
+import { Appointment, DEFAULT_SETTINGS, Dossier, HistoryEntry, historyEntryProblem, Progress, Settings } from '../model/data';
 import { SETTINGS_KEY, STORE_NAMES, type AttachmentRecord, type Store } from '../store/db';
-import { isValidNationalRegisterNumber } from '../privacy/nrn';
+import { isValidNationalRegisterNumber, nationalRegisterNumberPaths } from '../privacy/nrn';
 import { base64ToBytes, bytesToBase64 } from '../model/base64';
 import type { ImportCounts } from '../model/views';
 import { AppFailure, refuse, type AppError } from '../model/errors';
@@ -34,7 +34,12 @@ export const Backup = z.strictObject({
 });
 export type Backup = z.infer<typeof Backup>;
 
-export async function exportBackup(store: Store, at: number): Promise<string> {
+/**
+ * The backup file's text, in pieces that joined make the JSON: the records first, then each
+ * attachment's base64 as its own piece, so no piece (and no message carrying it) grows with the
+ * number of files, and the dashboard can assemble the file as a Blob without one giant string.
+ */
+export async function exportBackup(store: Store, at: number): Promise<string[]> {
   const data = await store.read(
     [...STORE_NAMES],
     async (tx) => ({
@@ -48,16 +53,7 @@ export async function exportBackup(store: Store, at: number): Promise<string> {
     undefined,
   );
   if (!data) refuse('backup.nothing-to-export');
-  const attachments = await Promise.all(
-    data.attachments.map(async (a) => ({
-      id: a.id,
-      dossierId: a.dossierId,
-      artefact: a.artefact,
-      type: a.blob.type,
-      base64: bytesToBase64(new Uint8Array(await a.blob.arrayBuffer())),
-    })),
-  );
-  const backup: Backup = {
+  const records: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: at,
@@ -66,9 +62,17 @@ export async function exportBackup(store: Store, at: number): Promise<string> {
     progress: data.progress,
     appointments: data.appointments,
     history: data.history,
-    attachments,
+    attachments: [],
   };
-  return JSON.stringify(backup);
+  // `attachments` is the last key: the text up to its opening bracket, the files, then the closing.
+  const head = JSON.stringify(records);
+  const pieces = [head.slice(0, -'[]}'.length) + '['];
+  for (const [i, a] of data.attachments.entries()) {
+    const meta = JSON.stringify({ id: a.id, dossierId: a.dossierId, artefact: a.artefact, type: a.blob.type, base64: '' });
+    pieces.push(`${i > 0 ? ',' : ''}${meta.slice(0, -'"}'.length)}`, bytesToBase64(new Uint8Array(await a.blob.arrayBuffer())), '"}');
+  }
+  pieces.push(']}');
+  return pieces;
 }
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {
@@ -129,6 +133,21 @@ export function checkBackup(json: string): { ok: true; backup: Backup; blobs: At
   belongs(backup.progress, 'progress');
   belongs(backup.appointments, 'appointments');
   belongs(backup.history, 'history');
+  backup.history.forEach((h, i) => {
+    const wrong = historyEntryProblem(h);
+    if (wrong) problem(`history[${i}].${wrong}`);
+  });
+  if (!backup.settings.keepNationalRegisterNumber) {
+    // The settings say no number is kept: none may hide in a captured value, a note, an appointment or
+    // a record the history keeps for undo (the dossiers' own field is checked above).
+    const records = { dossiers: backup.dossiers, progress: backup.progress, appointments: backup.appointments, history: backup.history } as const;
+    for (const [name, list] of Object.entries(records)) {
+      list.forEach((record, i) => {
+        const skip = new Set(name === 'dossiers' ? ['nationalRegisterNumber'] : []);
+        for (const path of nationalRegisterNumberPaths(record, skip)) problem(`${name}[${i}].${path}: nrn-not-allowed`);
+      });
+    }
+  }
   if (backup.settings.activeDossier !== undefined && !dossiers.has(backup.settings.activeDossier)) {
     problem(`settings.activeDossier: unknown-dossier "${backup.settings.activeDossier}"`);
   }

@@ -18,7 +18,7 @@ export interface RecognitionAnswer {
 
 export function answerFor(compiled: CompiledCatalog, index: RecognitionIndex, url: string, probe?: PageProbe): RecognitionAnswer[] {
   const pages = new Map(compiled.pages.map((p) => [p.id, p]));
-  let host = '';
+  let host: string;
   try {
     host = new URL(url).hostname.toLowerCase();
   } catch {

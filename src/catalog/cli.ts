@@ -4,6 +4,10 @@
  *   recognise <url> [--html f]    JSON: which portal pages the URL (and page) belongs to
  *   stats                         JSON: counts of procedures, artefacts, sources, pages, communes, hosts
  *   compile                       validate, then write src/catalog/generated/ for the build
+ *   ledger [--seeds dir]          the fact ledger (catalog/ledger/): coverage per seed and every failing
+ *                                 row or unbacked seed citation, exit 1 on failures; with --seeds, also
+ *                                 checks that each row's quote is in its seed
+ *   ledger --paths <kind/id.yaml> every field of one entry in the ledger's path syntax, to write rows
  * `--catalog <dir>` reads another catalog folder (used by the tests).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +18,7 @@ import { loadCatalog, formatIssue } from './load';
 import { compileCatalog, compileRecognition, compileHosts, catalogStats } from './compile';
 import { probeOf } from '../recognise';
 import { answerFor } from './answer';
+import { readLedgers, checkLedger, checkQuotes, leafPaths } from './ledger';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let catalogDir = resolve(here, '../../catalog');
@@ -77,8 +82,33 @@ function main(args: string[]): void {
       console.log(JSON.stringify({ url, matches }, null, 2));
       return;
     }
+    case 'ledger': {
+      const catalog = loadValid();
+      const pathsAt = rest.indexOf('--paths');
+      if (pathsAt !== -1) {
+        if (!rest[pathsAt + 1]) {
+          console.error('usage: catalog ledger --paths <procedures|artefacts|portals|communes>/<id>.yaml');
+          process.exit(2);
+        }
+        for (const line of leafPaths(catalog, rest[pathsAt + 1]!)) console.log(line);
+        return;
+      }
+      const { rows, problems, seeds } = readLedgers(join(catalogDir, 'ledger'));
+      const report = checkLedger(catalog, rows, seeds);
+      const seedsAt = rest.indexOf('--seeds');
+      const quoteProblems = seedsAt === -1 ? [] : checkQuotes(rows, resolve(rest[seedsAt + 1] ?? '.'));
+      for (const c of report.coverage) console.log(`${c.seed}: ${c.rows} rows, ${c.encoded} encoded, ${c.leftOut} left out with a reason`);
+      const failures = [...problems, ...report.failures, ...quoteProblems];
+      for (const f of failures) console.error(`${f.where}: ${f.message}`);
+      if (failures.length > 0) {
+        console.error(`ledger: ${failures.length} failure${failures.length === 1 ? '' : 's'}`);
+        process.exit(1);
+      }
+      console.log('ledger: every row holds and every seed citation is backed');
+      return;
+    }
     default:
-      console.error('usage: npm run catalog -- <validate | stats | compile | recognise <url> [--html <file>]>');
+      console.error('usage: npm run catalog -- <validate | stats | compile | ledger [--seeds <dir>] [--paths <file>] | recognise <url> [--html <file>]>');
       process.exit(2);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadCatalog } from './load';
 import { findCommunes } from './communes';
 import { communeSites, grantedCommuneMatches, matchPatterns } from './sites';
@@ -51,7 +51,11 @@ describe('commune sites', () => {
     for (const id of ['la-louviere', 'kortenberg', 'namur', 'bruxelles']) for (const o of communeSites(catalog, id).origins) expect(hosts.install).not.toContain(o);
     expect(hosts.install).toContain('https://irisbox.irisnet.be/*');
     expect(hosts.install).toContain('https://mijnburgerprofiel.be/*');
-    expect(hosts.booking).toEqual(['https://auderghem.covservices.net/*']);
+    // The booking sites guided in the page (issue 15): the FPS Foreign Affairs platform only; Auderghem's
+    // http-only booking site is guided from the dashboard and never named in the manifest.
+    expect(hosts.booking).toEqual(['https://appointment.diplomatie.be/*']);
+    for (const o of hosts.booking) expect(hosts.onDemand).toContain(o);
+    expect([...hosts.install, ...hosts.onDemand].filter((o) => o.includes('covservices'))).toEqual([]);
   });
 });
 

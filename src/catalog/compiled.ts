@@ -3,13 +3,13 @@
  * catalog without the schema library. The content script does not import this: it only gets the
  * recognition index and asks the background for the rest.
  */
-import type { Procedure, Artefact, Portal, PortalPage, Commune, LocalText, Lang } from './schema';
+import type { Procedure, Artefact, Portal, PortalPage, Commune, LocalText, ProvenanceLabel, BookingPlatform, Consulate } from './schema';
 
 /** Bumped whenever the compiled shape changes. */
 export const COMPILED_FORMAT = 2;
 
-export type { Procedure, Artefact, PortalPage, Commune, LocalText, Lang };
-export type { Source, Money, Duration, RequirementNode, Condition } from './schema';
+export type { Procedure, Artefact, PortalPage, Commune, LocalText, BookingPlatform, Consulate };
+export type { Source, Money, Duration, RequirementNode, Condition, ProvenanceLabel } from './schema';
 export type CompiledPortal = Omit<Portal, 'pages'> & { pages: string[] };
 /** A page with its hosts made concrete (commune data applied) and its portal's access. */
 export type CompiledPage = PortalPage & { portal: string; access: Portal['access'] };
@@ -25,4 +25,14 @@ export interface CompiledCatalog {
   hostCommunes: Record<string, string>;
   /** The lexicon's topics (kinds of page that name no one document), by id. */
   topics: Record<string, LocalText>;
+  /**
+   * The booking platforms, described once. Those guided in the page also appear in `portals` and
+   * `pages` (one page per platform, its hosts filled with the tenants that use it), so recognition and
+   * the panel treat them like any portal page.
+   */
+  platforms?: BookingPlatform[];
+  /** Optional, like `provenance`, so that a hand-made catalog (a test) may leave the booking data out. */
+  consulates?: Consulate[];
+  /** The human names of the seed documents; optional so that a hand-made catalog (a test) may leave it out. */
+  provenance?: ProvenanceLabel[];
 }

@@ -8,55 +8,33 @@ import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { getPublicSuffix } from 'tldts';
-import { KINDS, Commune as CommuneSchema, Lexicon as LexiconSchema, type Kind, type Procedure, type Artefact, type Portal, type Commune, type Lexicon, type RequirementNode, type Condition } from './schema';
+import { KINDS, ProvenanceLabels, Lexicon as LexiconSchema, type Kind, type RequirementNode, type Condition } from './schema';
+import { fieldPath, flattenZodIssues } from './zod-issues';
+import { mergeCommunes, readCommuneTable } from './load-communes';
+import { checkBooking } from './load-booking';
 import { hostMatches, pathMatches, squash } from '../recognise';
-import { pageHosts } from './platforms';
+import { pageHosts } from './portal-platforms';
 
-/** Every commune after the 1 January 2025 mergers, one row each (see catalog/README.md). */
-export const COMMUNES_TABLE = '_all.tsv';
-export const COMMUNE_COUNT = 565;
 const LEXICON_FILE = 'lexicon.yaml';
 
-export interface CatalogIssue {
-  file: string;
-  path: string;
-  message: string;
-}
+export type { Catalog, CatalogIssue } from './types';
+import type { Catalog, CatalogIssue } from './types';
 
-export interface Catalog {
-  procedures: Procedure[];
-  artefacts: Artefact[];
-  portals: Portal[];
-  communes: Commune[];
-  lexicon: Lexicon;
-}
+/** The one file that names the seed documents for people. */
+export const PROVENANCE_FILE = 'provenance.yaml';
+
+/** The Catalog field that holds each kind's entries (the folder name, as an identifier). */
+const FIELD = {
+  procedures: 'procedures',
+  artefacts: 'artefacts',
+  portals: 'portals',
+  communes: 'communes',
+  'booking-platforms': 'platforms',
+  consulates: 'consulates',
+} as const satisfies Record<Kind, keyof Catalog>;
 
 export function formatIssue(issue: CatalogIssue): string {
   return `${issue.file}: ${issue.path || '(file)'}: ${issue.message}`;
-}
-
-function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
-
-/** zod's union errors say "invalid input"; dig into the branch that got furthest so the message is useful. */
-function flattenZodIssues(issues: z.core.$ZodIssue[], prefix: ReadonlyArray<PropertyKey> = []): Array<{ path: PropertyKey[]; message: string }> {
-  const out: Array<{ path: PropertyKey[]; message: string }> = [];
-  for (const issue of issues) {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const best = issue.errors.reduce((a, b) => (deepest(b) > deepest(a) ? b : a));
-      if (deepest(best) > 0) {
-        out.push(...flattenZodIssues(best, path));
-        continue;
-      }
-    }
-    out.push({ path, message: issue.message });
-  }
-  return out;
-}
-function deepest(issues: z.core.$ZodIssue[]): number {
-  return Math.max(0, ...issues.map((i) => i.path.length + (i.code === 'unrecognized_keys' ? 0 : 0.5)));
 }
 
 /** Parses and validates one YAML text; returns the value or the issues. */
@@ -81,7 +59,7 @@ export function parseEntry<K extends Kind>(kind: K, file: string, text: string):
  * (e.g. a catalog copied elsewhere by a test) fixtures are not looked for.
  */
 export function loadCatalog(root: string, options: { repoRoot?: string } = {}): { catalog: Catalog; issues: CatalogIssue[]; files: Map<string, string> } {
-  const catalog: Catalog = { procedures: [], artefacts: [], portals: [], communes: [], lexicon: { artefacts: {}, topics: {}, last_verified: '1970-01-01' } };
+  const catalog: Catalog = { procedures: [], artefacts: [], portals: [], communes: [], platforms: [], consulates: [], lexicon: { artefacts: {}, topics: {}, last_verified: '1970-01-01' } };
   const issues: CatalogIssue[] = [];
   /** id → file, per kind, for messages that name where an entry lives. */
   const files = new Map<string, string>();
@@ -109,7 +87,7 @@ export function loadCatalog(root: string, options: { repoRoot?: string } = {}): 
       const key = `${kind}:${entry.id}`;
       if (files.has(key)) issues.push({ file, path: 'id', message: `duplicate id "${entry.id}" (also in ${files.get(key)})` });
       files.set(key, file);
-      (catalog[kind] as unknown[]).push(result.value);
+      (catalog[FIELD[kind]] as unknown[]).push(result.value);
     }
   }
   const table = readCommuneTable(root);
@@ -126,95 +104,18 @@ export function loadCatalog(root: string, options: { repoRoot?: string } = {}): 
     else catalog.lexicon = parsed.data;
   }
   files.set('lexicon:lexicon', lexiconFile);
+  const labelsPath = join(root, PROVENANCE_FILE);
+  const labelsFile = relative(process.cwd(), labelsPath) || PROVENANCE_FILE;
+  if (!existsSync(labelsPath)) issues.push({ file: labelsFile, path: '', message: 'missing file: every seed needs a human name' });
+  else {
+    const doc = parseDocument(readFileSync(labelsPath, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+    const parsed = ProvenanceLabels.safeParse(doc.toJS());
+    if (doc.errors.length > 0) issues.push(...doc.errors.map((e) => ({ file: labelsFile, path: '', message: `YAML: ${e.message.split('\n')[0]}` })));
+    else if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues).map((i) => ({ file: labelsFile, path: fieldPath(i.path), message: i.message })));
+    else catalog.provenance = parsed.data.seeds;
+  }
   issues.push(...checkReferences(catalog, files, options.repoRoot).filter((i) => !(i.ref && broken.has(i.ref))).map(({ ref: _, ...issue }) => issue));
   return { catalog, issues, files };
-}
-
-const TABLE_COLUMNS = ['id', 'nis', 'name_fr', 'name_nl', 'name_de', 'region', 'languages', 'facilities', 'postcodes', 'website', 'eguichet_platform', 'eguichet_tenant', 'eguichet_host', 'forms_host', 'population_contact', 'provenance'] as const;
-
-/**
- * The table of every commune: one tab-separated row per commune, the facts every commune has (NIS,
- * names, region, languages, postcodes) and, where evidenced, its website and e-guichet.
- */
-function readCommuneTable(root: string): { communes: Commune[]; issues: CatalogIssue[] } {
-  const path = join(root, 'communes', COMMUNES_TABLE);
-  const file = relative(process.cwd(), path) || COMMUNES_TABLE;
-  if (!existsSync(path)) return { communes: [], issues: [{ file, path: '', message: 'missing file' }] };
-  const [header = '', ...lines] = readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
-  if (header !== TABLE_COLUMNS.join('\t')) return { communes: [], issues: [{ file, path: 'line 1', message: `expected the columns ${TABLE_COLUMNS.join(', ')}` }] };
-  const issues: CatalogIssue[] = [];
-  const communes: Commune[] = [];
-  lines.forEach((line, i) => {
-    const cells = line.split('\t');
-    const at = `line ${i + 2}`;
-    if (cells.length !== TABLE_COLUMNS.length) {
-      issues.push({ file, path: at, message: `expected ${TABLE_COLUMNS.length} columns, found ${cells.length}` });
-      return;
-    }
-    const row = Object.fromEntries(TABLE_COLUMNS.map((c, j) => [c, cells[j]!.trim()])) as Record<(typeof TABLE_COLUMNS)[number], string>;
-    const words = (cell: string) => cell.split(' ').filter(Boolean);
-    const names = { fr: row.name_fr || row.name_nl, ...(row.name_nl ? { nl: row.name_nl } : {}), ...(row.name_de ? { de: row.name_de } : {}) };
-    const eguichet = row.eguichet_platform
-      ? { platform: row.eguichet_platform, ...(row.eguichet_tenant ? { tenant: row.eguichet_tenant } : {}), ...(row.eguichet_host ? { host: row.eguichet_host } : {}), ...(row.forms_host ? { forms_host: row.forms_host } : {}) }
-      : undefined;
-    const parsed = CommuneSchema.safeParse({
-      id: row.id,
-      nis: row.nis,
-      names,
-      region: row.region,
-      languages: words(row.languages),
-      facilities: words(row.facilities),
-      postal_codes: words(row.postcodes),
-      ...(eguichet ? { eguichet } : {}),
-      ...(row.website ? { website: row.website } : {}),
-      ...(row.population_contact ? { population_contact: row.population_contact } : {}),
-      provenance: row.provenance.split(' | ').filter(Boolean),
-      last_verified: TABLE_VERIFIED,
-    });
-    if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues).map((issue) => ({ file, path: `${at} (${row.id || row.nis}): ${fieldPath(issue.path)}`, message: issue.message })));
-    else communes.push(parsed.data);
-  });
-  const nis = new Map<string, number>();
-  const ids = new Map<string, number>();
-  communes.forEach((c, i) => {
-    if (nis.has(c.nis)) issues.push({ file, path: `line ${i + 2}`, message: `NIS code ${c.nis} is also on line ${nis.get(c.nis)! + 2}` });
-    if (ids.has(c.id)) issues.push({ file, path: `line ${i + 2}`, message: `id ${c.id} is also on line ${ids.get(c.id)! + 2}` });
-    nis.set(c.nis, i);
-    ids.set(c.id, i);
-  });
-  if (issues.length === 0 && communes.length !== COMMUNE_COUNT) issues.push({ file, path: '', message: `expected the ${COMMUNE_COUNT} communes of 2025, found ${communes.length}` });
-  return { communes, issues };
-}
-/** When the table's rows were checked against their sources. */
-const TABLE_VERIFIED = '2026-11-23';
-
-/**
- * A commune file adds what is known in detail (booking, desks, fees, notes) to its row, found by NIS
- * code: what the file states wins, the provenance of both is kept. A file whose NIS code is not a
- * commune of 2025, or whose id is not the row's, is an error.
- */
-function mergeCommunes(rows: Commune[], detailed: Commune[], files: Map<string, string>, issues: CatalogIssue[]): Commune[] {
-  if (rows.length === 0) return detailed;
-  const byNis = new Map(detailed.map((c) => [c.nis, c]));
-  for (const c of detailed) {
-    const file = files.get(`communes:${c.id}`) ?? `catalog/communes/${c.id}.yaml`;
-    const row = rows.find((r) => r.nis === c.nis);
-    if (!row) issues.push({ file, path: 'nis', message: `NIS code ${c.nis} is not one of the ${COMMUNE_COUNT} communes of 2025 (${COMMUNES_TABLE})` });
-    else if (row.id !== c.id) issues.push({ file, path: 'id', message: `the commune with NIS code ${c.nis} is "${row.id}" in ${COMMUNES_TABLE}` });
-  }
-  return rows.map((row) => {
-    const file = byNis.get(row.nis);
-    if (!file) return row;
-    return {
-      ...row,
-      ...file,
-      names: { ...row.names, ...file.names },
-      facilities: file.facilities.length > 0 ? file.facilities : row.facilities,
-      postal_codes: [...new Set([...row.postal_codes, ...file.postal_codes])].sort(),
-      eguichet: file.eguichet && row.eguichet?.platform === file.eguichet.platform ? { ...row.eguichet, ...file.eguichet } : (file.eguichet ?? row.eguichet),
-      provenance: [...new Set([...file.provenance, ...row.provenance])],
-    } as Commune;
-  });
 }
 
 function* walk(node: RequirementNode, path: string): Generator<[RequirementNode, string]> {
@@ -298,6 +199,12 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
       checkCondition(e.requires, `eligibility[${i}].requires`);
     });
     procedure.fees.forEach((f, i) => checkCondition(f.when, `fees[${i}].when`));
+    if (procedure.applicants && questions.get(procedure.applicants)?.kind !== 'number') {
+      issues.push({ file, path: 'applicants', message: `"${procedure.applicants}" must be a number question of this procedure` });
+    }
+    procedure.fees.forEach((f, i) => {
+      if (f.per_person && !procedure.applicants) issues.push({ file, path: `fees[${i}].per_person`, message: 'a per-person fee needs the procedure to name its applicants question' });
+    });
     procedure.delays.forEach((d, i) => checkCondition(d.when, `delays[${i}].when`));
     procedure.visits.forEach((v, i) => checkCondition(v.when, `visits[${i}].when`));
     for (const [kind, list] of [['fees', procedure.fees], ['delays', procedure.delays], ['visits', procedure.visits], ['eligibility', procedure.eligibility], ['questions', procedure.questions]] as const) {
@@ -308,14 +215,19 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
       });
     }
     const nodeIds = new Set<string>();
+    const listed = new Set<string>();
     for (const [node, path] of walk(procedure.requirements, 'requirements')) {
       if (nodeIds.has(node.id)) issues.push({ file, path: `${path}.id`, message: `duplicate requirement id "${node.id}"` });
       nodeIds.add(node.id);
       checkCondition(node.when, `${path}.when`);
+      if (node.accepts) listed.add(node.id);
       if ('artefact' in node && !artefacts.has(node.artefact)) {
         issues.push({ file, path: `${path}.artefact`, message: `unknown artefact "${node.artefact}"`, ref: `artefacts:${node.artefact}` });
       }
     }
+    procedure.questions.forEach((q, i) => {
+      if (q.lists && !listed.has(q.lists)) issues.push({ file, path: `questions[${i}].lists`, message: `no requirement "${q.lists}" with an accepts list` });
+    });
     procedure.visits.forEach((v, i) =>
       v.bring.forEach((a, j) => {
         if (!artefacts.has(a)) issues.push({ file, path: `visits[${i}].bring[${j}]`, message: `unknown artefact "${a}"`, ref: `artefacts:${a}` });
@@ -387,15 +299,21 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
         issues.push({ file, path: `fee_overrides[${i}].fee`, message: `procedure "${o.procedure}" has no fee "${o.fee}"` });
       }
     });
-    commune.booking.forEach((b, i) =>
-      b.services.forEach((s, j) => {
-        const procedure = procedures.get(s.for);
-        if (!procedure) issues.push({ file, path: `booking[${i}].services[${j}].for`, message: `unknown procedure "${s.for}"`, ref: `procedures:${s.for}` });
-        else if (s.visit && !procedure.visits.some((v) => v.id === s.visit)) {
-          issues.push({ file, path: `booking[${i}].services[${j}].visit`, message: `procedure "${s.for}" has no visit "${s.visit}"` });
-        }
-      }),
-    );
+  }
+  issues.push(...checkBooking(catalog, (kind, id) => fileOf(kind, id), repoRoot));
+  if (catalog.provenance) {
+    const named = new Set(catalog.provenance.map((p) => p.ref));
+    const cited = new Map<string, string>();
+    const cite = (refs: string[], file: string) => refs.filter((r) => r.startsWith('seeds/')).forEach((r) => cited.has(r) || cited.set(r, file));
+    for (const p of catalog.procedures) cite(p.provenance, fileOf('procedures', p.id));
+    for (const a of catalog.artefacts) [a, ...a.sources].forEach((x) => cite(x.provenance, fileOf('artefacts', a.id)));
+    for (const p of catalog.portals) [p, ...p.pages].forEach((x) => cite(x.provenance, fileOf('portals', p.id)));
+    for (const c of catalog.communes) cite(c.provenance, fileOf('communes', c.id));
+    for (const c of catalog.consulates) cite(c.provenance, fileOf('consulates', c.id));
+    for (const p of catalog.platforms) cite(p.provenance, fileOf('booking-platforms', p.id));
+    for (const [ref, file] of cited) {
+      if (!named.has(ref)) issues.push({ file, path: 'provenance', message: `${ref} has no human name in catalog/${PROVENANCE_FILE}` });
+    }
   }
   const nis = new Map<string, string>();
   for (const commune of catalog.communes) {

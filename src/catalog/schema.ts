@@ -6,43 +6,23 @@
  */
 import { z } from 'zod';
 import { LANGS, OFFICIAL_LANGS } from '../model/lang';
+import { id, isoDate, LocalText, provenance, provenanceRef, Region, hostPattern, pathPattern } from './schema-base';
+import { BookingChannel, BookingPlatform, Consulate } from './schema-booking';
 
-export type { Lang } from '../model/lang';
+export { LocalText } from './schema-base';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by dashes (e.g. id-card-certified-copy)');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
-/** A text in the four UI languages; French is required because every seed is French-first. */
-export const LocalText = z.strictObject({
-  fr: z.string().min(1),
-  nl: z.string().min(1).optional(),
-  de: z.string().min(1).optional(),
-  en: z.string().min(1).optional(),
+/**
+ * The human name of a seed document, shown wherever a provenance is cited (the PDF's sources): users
+ * read "Commune of Eupen — population services", never a file name. `url` is the public page the
+ * document was taken from, when there is one.
+ */
+export const ProvenanceLabel = z.strictObject({
+  ref: z.string().regex(/^seeds\/\d{3}_[0-9a-f]{16}\.txt$/, 'expected seeds/NNN_<hash>.txt'),
+  label: LocalText,
+  url: z.string().regex(/^https:\/\//, 'expected an https:// URL').optional(),
 });
-
-/**
- * Where a fact comes from: a seed document (`seeds/NNN_….txt`) or a public page's URL. Plain http is
- * accepted here (and only here) because a few commune pages were found only at an http address, and a
- * provenance must name the page as it was read.
- */
-/**
- * A few facts were seen only in public code whose repository the search could not name: those say
- * so (`unnamed public code: <what was seen>`), and their entries mark the fact unverified in notes.
- */
-const provenanceRef = z
-  .string()
-  .regex(
-    /^(seeds\/\d{3}_[0-9a-f]{16}\.txt|https?:\/\/\S+|unnamed public code: .+)$/,
-    'expected seeds/NNN_<hash>.txt, an https:// URL or "unnamed public code: <what was seen>"',
-  );
-const provenance = {
-  provenance: z.array(provenanceRef).min(1),
-  last_verified: isoDate,
-};
-
-export const Region = z.enum(['federal', 'brussels', 'wallonia', 'flanders', 'german-community', 'abroad']);
+export const ProvenanceLabels = z.strictObject({ seeds: z.array(ProvenanceLabel).min(1) });
 
 export const Money = z.union([
   z.strictObject({ fixed: z.number().nonnegative() }),
@@ -88,11 +68,19 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 );
 
 /** A node of a requirement tree: a group (all of / one of) or a leaf naming an artefact. */
+type NodeCommon = {
+  id: string;
+  label?: z.infer<typeof LocalText>;
+  when?: Condition;
+  note?: z.infer<typeof LocalText>;
+  /** What the requirement accepts, item by item (e.g. the residence cards that prove an unlimited stay). */
+  accepts?: z.infer<typeof LocalText>[];
+};
 export type RequirementNode =
-  | { id: string; label?: z.infer<typeof LocalText>; when?: Condition; note?: z.infer<typeof LocalText>; allOf: RequirementNode[] }
-  | { id: string; label?: z.infer<typeof LocalText>; when?: Condition; note?: z.infer<typeof LocalText>; oneOf: RequirementNode[] }
-  | { id: string; label?: z.infer<typeof LocalText>; when?: Condition; note?: z.infer<typeof LocalText>; artefact: string };
-const nodeCommon = { id, label: LocalText.optional(), when: Condition.optional(), note: LocalText.optional() };
+  | (NodeCommon & { allOf: RequirementNode[] })
+  | (NodeCommon & { oneOf: RequirementNode[] })
+  | (NodeCommon & { artefact: string });
+const nodeCommon = { id, label: LocalText.optional(), when: Condition.optional(), note: LocalText.optional(), accepts: z.array(LocalText).min(1).optional() };
 export const RequirementNode: z.ZodType<RequirementNode> = z.lazy(() =>
   z.union([
     z.strictObject({ ...nodeCommon, allOf: z.array(RequirementNode).min(1) }),
@@ -108,6 +96,11 @@ export const Question = z.strictObject({
   kind: z.enum(['boolean', 'number', 'choice', 'country', 'date']),
   choices: z.array(z.strictObject({ id, label: LocalText })).optional(),
   when: Condition.optional(),
+  /**
+   * A requirement node whose `accepts` list the question shows with its label (e.g. "unlimited stay?"
+   * lists the cards the certified-copy requirement accepts), so the two can never disagree.
+   */
+  lists: id.optional(),
 });
 
 export const Procedure = z.strictObject({
@@ -118,6 +111,10 @@ export const Procedure = z.strictObject({
   legal_basis: z.string().min(1),
   regions: z.array(Region).min(1),
   questions: z.array(Question).default([]),
+  /** The number question that counts the people applying together: per-person fees are multiplied by it. */
+  applicants: id.optional(),
+  /** The consulate that takes the visits (procedures abroad): its booking channels serve every visit. */
+  consulate: id.optional(),
   /**
    * Conditions of eligibility, each a plain sentence. `when` says when the rule applies (e.g. to one
    * paragraph of the law), `requires` what the set-up answers must satisfy for it to hold; a rule whose
@@ -126,7 +123,17 @@ export const Procedure = z.strictObject({
   eligibility: z.array(z.strictObject({ id, text: LocalText, when: Condition.optional(), requires: Condition.optional() })).default([]),
   requirements: RequirementNode,
   fees: z
-    .array(z.strictObject({ id, label: LocalText, amount: Money, when: Condition.optional(), note: LocalText.optional() }))
+    .array(
+      z.strictObject({
+        id,
+        label: LocalText,
+        amount: Money,
+        /** Due once per applicant (the procedure's `applicants` question), e.g. a file fee "par personne". */
+        per_person: z.boolean().default(false),
+        when: Condition.optional(),
+        note: LocalText.optional(),
+      }),
+    )
     .default([]),
   delays: z
     .array(
@@ -148,8 +155,11 @@ export const Procedure = z.strictObject({
         label: LocalText,
         who: LocalText.optional(),
         bring: z.array(id).default([]),
-        /** How the visit is booked: an appointment is required, it is a walk-in, or either. */
-        appointment: z.enum(['required', 'walk-in', 'optional']).optional(),
+        /**
+         * How the visit is booked: the user books it (`required`), the office sends an invitation
+         * (`invitation`: nothing to book), it is a walk-in, or either.
+         */
+        appointment: z.enum(['required', 'invitation', 'walk-in', 'optional']).optional(),
         /** The desk refuses the file unless every document is there (e.g. EU registration since 1 September 2025). */
         requires_complete_file: z.boolean().default(false),
         /** Only for some applicants (e.g. one status of an EU registration); over the set-up questions. */
@@ -194,6 +204,11 @@ export const Source = z.strictObject({
   to_resume: LocalText,
   notes: LocalText.optional(),
   fallback_only: z.boolean().default(false),
+  /**
+   * A preparation step, not a way to get the document (e.g. checking the card's data on my.belgium.be
+   * before the commune certifies the copy): never proposed as the source that delivers it.
+   */
+  pre_step: z.boolean().default(false),
   confirmed_by_user: z.boolean().default(false),
   fee: Money.optional(),
   delay: Duration.optional(),
@@ -214,21 +229,18 @@ export const Artefact = z.strictObject({
       note: LocalText.optional(),
     })
     .optional(),
+  /**
+   * A civil-status record (birth, marriage…) that is issued abroad (`foreign`) or may be (`belgian-or-foreign`):
+   * only these need an apostille or legalisation and a sworn translation (seed 003, "Légalisation et
+   * traduction" of foreign civil-status records). A passport or a lease is never one.
+   */
+  civil_status_record: z.enum(['foreign', 'belgian-or-foreign']).optional(),
   sources: z.array(Source).min(1),
   ...provenance,
 });
 
-/**
- * Host patterns are bare host names, optionally with a leading `*.` for any sub-domain (never under a
- * public suffix: checked at load), or `[www.]host` for a site that serves both `www.host` and `host`.
- */
-const hostPattern = z
-  .string()
-  .regex(/^(\*\.|\[www\.\])?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a host without protocol or path, e.g. my.belgium.be, [www.]justonweb.be or *.example.be');
 /** A host template of a platform: `{tenant}` is the commune's tenant name on that platform. */
 const hostTemplate = z.string().regex(/^[a-z0-9.-]*\{tenant\}[a-z0-9.-]*\.[a-z0-9-]+$/, 'expected a host template with {tenant}, e.g. {tenant}-formulaires.guichet-citoyen.be');
-/** Path patterns start with `/`; `*` matches within one segment, `**` across segments. */
-const pathPattern = z.string().regex(/^\/[^\s?#]*$/, 'expected a path starting with /, without query or fragment');
 
 export const CaptureKind = z.enum(['reference', 'date-of-issue', 'expiry-date', 'document', 'appointment', 'national-register-number', 'text', 'amount']);
 
@@ -302,7 +314,7 @@ export const Portal = z.strictObject({
   name: LocalText,
   operator: LocalText,
   regions: z.array(Region).min(1),
-  /** 'install' hosts are asked for when the extension is installed; 'on-demand' ones (commune sites) only when the user picks that commune. */
+  /** 'install' hosts are asked for when the extension is installed; 'on-demand' ones (commune sites, booking sites) only when the user picks that commune. */
   access: z.enum(['install', 'on-demand']).default('install'),
   /**
    * A platform family written once: its pages' `commune_hosts` are taken from every commune that
@@ -338,17 +350,8 @@ export const Commune = z.strictObject({
   website: z.string().regex(/^https:\/\//, 'expected an https:// URL').optional(),
   /** The population service's phone or address, where a public page gives it. */
   population_contact: z.string().min(1).optional(),
-  booking: z
-    .array(
-      z.strictObject({
-        kind: z.enum(['online', 'phone', 'email', 'walk-in']),
-        value: z.string().min(1),
-        /** Which service or reason to pick on this channel, per procedure (and visit, when they differ). */
-        services: z.array(z.strictObject({ for: id, visit: id.optional(), choose: LocalText })).default([]),
-        note: LocalText.optional(),
-      }),
-    )
-    .default([]),
+  /** How the commune books its visits; empty when no source says (the dashboard says it is not known). */
+  booking: z.array(BookingChannel).default([]),
   desks: z.array(z.strictObject({ id, name: LocalText, address: z.string().optional(), hours: LocalText.optional() })).default([]),
   fee_overrides: z
     .array(z.strictObject({ procedure: id, fee: id, amount: Money, year: z.number().int().optional(), note: LocalText.optional() }))
@@ -378,12 +381,16 @@ export type PortalPage = z.infer<typeof PortalPage>;
 export type Commune = z.infer<typeof Commune>;
 export type Money = z.infer<typeof Money>;
 export type Duration = z.infer<typeof Duration>;
+export type ProvenanceLabel = z.infer<typeof ProvenanceLabel>;
 
-/** The four kinds of catalog file, each in its own folder of catalog/. */
+/** The kinds of catalog file, each in its own folder of catalog/. */
 export const KINDS = {
   procedures: Procedure,
   artefacts: Artefact,
   portals: Portal,
   communes: Commune,
+  'booking-platforms': BookingPlatform,
+  consulates: Consulate,
 } as const;
+export type { BookingPlatform, BookingChannel, Consulate } from './schema-booking';
 export type Kind = keyof typeof KINDS;

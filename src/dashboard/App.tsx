@@ -9,15 +9,16 @@ import type { CompiledCatalog } from '../catalog/compiled';
 import { pickLang } from '../i18n';
 import { send } from '../messaging/client';
 import type { ChangeNotice } from '../messaging/protocol';
-import type { DossierDetail } from '../model/views';
+import type { DossierDetail, StoreStatus } from '../model/views';
 import { DEFAULT_SETTINGS, type Dossier, type Settings } from '../model/data';
-import { Ctx, type DashboardContext } from './context';
-import { DossierView } from './DossierView';
+import { Ctx, Refusal, type DashboardContext } from './context';
+import { errorText } from '../i18n/errors';
+import { DossierView } from './dossier/DossierView';
 import { Overview } from './Overview';
 import { parseRoute, routeHash, type Route } from './route';
 import { SettingsView } from './SettingsView';
 import { Setup } from './Setup';
-import { strings } from './strings';
+import { dashboardStrings as strings } from '../i18n/dashboard';
 
 function localToday(): string {
   const d = new Date();
@@ -34,7 +35,8 @@ export function App({ catalog }: { catalog: CompiledCatalog }) {
   const [dossiers, setDossiers] = useState<Dossier[] | undefined>();
   const [details, setDetails] = useState<Record<string, DossierDetail>>({});
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
-  const [loadError, setLoadError] = useState<string | undefined>();
+  const [loadError, setLoadError] = useState<unknown>();
+  const [storeStatus, setStoreStatus] = useState<StoreStatus | undefined>();
 
   const lang = settings?.lang ?? pickLang(navigator.languages);
   const t = strings(lang);
@@ -48,16 +50,17 @@ export function App({ catalog }: { catalog: CompiledCatalog }) {
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     try {
-      const freshSettings = await send('settings:get', {});
+      const [freshSettings, status] = await Promise.all([send('settings:get', {}), send('store:status', {})]);
       const list = await send('dossier:list', {});
       const fetched = await Promise.all(list.map(async (d) => [d.id, await send('dossier:get', { id: d.id })] as const));
       if (mine !== generation.current) return;
       setSettings(freshSettings);
+      setStoreStatus(status);
       setDossiers(list);
       setDetails(Object.fromEntries(fetched));
       setLoadError(undefined);
     } catch (error) {
-      if (mine === generation.current) setLoadError(error instanceof Error ? error.message : String(error));
+      if (mine === generation.current) setLoadError(error ?? new Error('unknown'));
     }
   }, []);
 
@@ -90,11 +93,11 @@ export function App({ catalog }: { catalog: CompiledCatalog }) {
         if (done) setMessage({ text: done, error: false });
         return result;
       } catch (error) {
-        setMessage({ text: `${t.errorPrefix} ${error instanceof Error ? error.message : String(error)}`, error: true });
+        setMessage({ text: error instanceof Refusal ? error.message : errorText(error, lang), error: true });
         return undefined;
       }
     },
-    [t, reload],
+    [lang, reload],
   );
 
   const ctx = useMemo<DashboardContext>(
@@ -150,9 +153,14 @@ export function App({ catalog }: { catalog: CompiledCatalog }) {
         <div class={message?.error ? 'message error' : 'message'} role="status" aria-live="polite">
           {message?.text}
         </div>
-        {loadError && (
+        {storeStatus && !storeStatus.writable && (
+          <p role="alert" class="warning" data-testid="storage-problem">
+            <strong>{t.readOnly}</strong> {errorText(storeStatus.problem ?? { code: 'store.unavailable' }, lang)}
+          </p>
+        )}
+        {loadError !== undefined && (
           <p role="alert" class="error">
-            {t.errorPrefix} {loadError}
+            {errorText(loadError, lang)}
           </p>
         )}
         {!dossiers || !settings ? (

@@ -6,9 +6,9 @@ import type { DossierDetail } from '../model/views';
 import type { Dossier } from '../model/data';
 import { summarise } from '../dossier/summary';
 import { useDashboard } from './context';
-import { describeValidity, feeAmount } from './describe';
+import { describeValidity, feeAmount } from '../dossier/describe';
 import { routeHash } from './route';
-import { formatMoment } from './strings';
+import { formatMoment } from '../i18n/format';
 
 export function Overview({ dossiers, details }: { dossiers: Dossier[]; details: Record<string, DossierDetail> }) {
   const { t, lang, catalog, today } = useDashboard();

@@ -1,19 +1,31 @@
 /**
- * Settings: the interface language, keeping the national register number (opt-in), backup export and
- * import, storage used, and wiping everything after a typed confirmation.
+ * Settings: the interface language, keeping the national register number (opt-in), reminders (discreet
+ * by default), backup export and import, storage used, and wiping everything after a typed confirmation.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../messaging/client';
 import type { ResponseOf } from '../messaging/protocol';
 import { LanguageSelect } from './LanguageSelect';
+import { DiscreetToggle, RemindersToggle } from './Reminders';
 import { useDashboard } from './context';
+import { fetchBackup, restoreBackup } from './backup';
 import { saveFile } from './files';
-import { formatBytes } from './strings';
+import { formatBytes } from '../i18n/format';
 
 export function SettingsView({ onChanged }: { onChanged: () => void }) {
   const { t, lang, settings, act } = useDashboard();
   const [estimate, setEstimate] = useState<ResponseOf<'storage:estimate'> | undefined>();
   const [typed, setTyped] = useState('');
+  // A backup with large files takes seconds each way: say so, and start no second one meanwhile.
+  const [moving, setMoving] = useState(false);
+  const moveBackup = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    setMoving(true);
+    try {
+      return await act(work);
+    } finally {
+      setMoving(false);
+    }
+  };
   // The box shows the user's click at once; every re-read of the settings (after the save, or after a
   // refusal) puts it back in line with what is stored, so a slow save never flicks it back meanwhile.
   const [keepNrn, setKeepNrn] = useState(settings.keepNationalRegisterNumber);
@@ -52,14 +64,17 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
         />
         <label for="settings-nrn">{t.keepNationalNumber}</label>
       </div>
+      <RemindersToggle id="settings-reminders" />
+      <DiscreetToggle id="settings-discreet" />
 
       <h2>{t.backup}</h2>
       <button
         type="button"
+        disabled={moving}
         onClick={() =>
-          act(async () => {
-            const { json, filename } = await send('backup:export', {});
-            saveFile(json, filename, 'application/json');
+          moveBackup(async () => {
+            const { file, filename } = await fetchBackup();
+            saveFile(file, filename, 'application/json');
           })
         }
       >
@@ -71,12 +86,12 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
           id="settings-import"
           type="file"
           accept="application/json,.json"
+          disabled={moving}
           onChange={async (e) => {
             const input = e.currentTarget;
             const file = input.files?.[0];
             if (!file) return;
-            const json = await file.text();
-            const counts = await act(() => send('backup:import', { json }));
+            const counts = await moveBackup(() => restoreBackup(file));
             input.value = '';
             if (counts) {
               await act(async () => counts, t.backupImported(counts.dossiers));
@@ -85,6 +100,7 @@ export function SettingsView({ onChanged }: { onChanged: () => void }) {
           }}
         />
       </div>
+      {moving && <p class="help">{t.backupWorking}</p>}
 
       <h2>{t.storage}</h2>
       <p data-testid="storage">{usage}</p>

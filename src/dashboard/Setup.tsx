@@ -14,7 +14,7 @@ import type { Answer, Answers } from '../dossier/requirements';
 import type { Dossier } from '../model/data';
 import { findCommunes } from '../catalog/communes';
 import { useDashboard } from './context';
-import { describeRule, describeRules, routeState, ruleState, rulesToShow } from './describe';
+import { describeRule, describeRules, routeState, ruleState, rulesToShow } from '../dossier/describe';
 import { LanguageSelect } from './LanguageSelect';
 
 type Question = Procedure['questions'][number];

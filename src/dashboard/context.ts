@@ -8,7 +8,7 @@ import { useContext } from 'preact/hooks';
 import type { CompiledCatalog } from '../catalog/compiled';
 import type { Lang } from '../i18n';
 import type { Settings } from '../model/data';
-import type { Strings } from './strings';
+import type { DashboardStrings as Strings } from '../i18n/dashboard';
 
 export interface DashboardContext {
   lang: Lang;
@@ -20,6 +20,9 @@ export interface DashboardContext {
   /** The day the dashboard considers "today" (YYYY-MM-DD, local). */
   today: string;
 }
+
+/** A refusal the dashboard itself says, already in the user's language (the background's come as codes). */
+export class Refusal extends Error {}
 
 export const Ctx = createContext<DashboardContext | null>(null);
 

@@ -28,7 +28,10 @@ export function readAsBase64(file: File): Promise<string> {
   });
 }
 
-/** A file name from a dossier label: letters kept (accents too), everything else a dash. */
-export function fileSafe(label: string): string {
-  return label.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'dossier';
+/**
+ * The name of a file Be Civic saves: what it is and the day, never whose it is, because download
+ * lists, shared folders and sync services show file names to people the dossier is not for.
+ */
+export function exportFileName(what: 'dossier' | 'appointments', day: string, extension: 'pdf' | 'ics'): string {
+  return `be-civic-${what}-${day}.${extension}`;
 }

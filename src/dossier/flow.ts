@@ -4,11 +4,10 @@
  * and — for the routes that do not — which answers rule them out and what they would need. Pure: the
  * dashboard renders it, the PDF prints it, the unit tests drive it with the real catalog.
  */
-import type { Condition, LocalText, Procedure } from '../catalog/compiled';
+import type { Condition, LocalText, Procedure, RequirementNode } from '../catalog/compiled';
 import { evaluateCondition, type Answer, type Answers } from './requirements';
 
 type Question = Procedure['questions'][number];
-type Eligibility = Procedure['eligibility'][number];
 /** A condition on one fact: the part of a condition an explanation points at. */
 export type Leaf = Extract<Condition, { fact: string }>;
 
@@ -70,8 +69,11 @@ export interface RouteVerdict {
   label: LocalText;
   state: VerdictState;
   rules: RuleVerdict[];
-  /** The user picked this route in the set-up. */
+  /** The user picked this route in the set-up, or it is the only one that fits (see `chosenBy`). */
   chosen: boolean;
+  chosenBy?: 'user' | 'only-fit';
+  /** General rules (for everyone) that rule this route out too: a route never fits while one fails. */
+  blockedBy: string[];
 }
 
 export interface EligibilityView {
@@ -82,6 +84,8 @@ export interface EligibilityView {
   routes: RouteVerdict[];
   /** Some general rule fails, or every route is rejected. */
   noneFits: boolean;
+  /** The one route that fits while every other is rejected, chosen for the user when they picked none. */
+  onlyFit?: string;
 }
 
 function whyFalse(condition: Condition, answers: Answers): Reason[] {
@@ -157,9 +161,18 @@ export function assessEligibility(procedure: Procedure, answers: Answers): Eligi
       .filter(perRoute)
       .map((r) => assessRule(r, hypothetical))
       .filter((v): v is RuleVerdict => Boolean(v));
-    const state: VerdictState = rules.some((r) => r.state === 'fails') ? 'rejected' : rules.some((r) => r.state === 'open') ? 'open' : 'fits';
-    return { id: choice.id, label: choice.label, state, rules, chosen: answers[question!.id] === choice.id };
+    const all = [...general, ...rules];
+    const state: VerdictState = all.some((r) => r.state === 'fails') ? 'rejected' : all.some((r) => r.state === 'open') ? 'open' : 'fits';
+    const blockedBy = general.filter((r) => r.state === 'fails').map((r) => r.rule.id);
+    const picked = answers[question!.id] === choice.id;
+    return { id: choice.id, label: choice.label, state, rules, chosen: picked, ...(picked ? { chosenBy: 'user' as const } : {}), blockedBy };
   });
+  const fitting = routes.filter((r) => r.state === 'fits');
+  const onlyFit = fitting.length === 1 && routes.every((r) => r.state !== 'open') ? fitting[0] : undefined;
+  if (onlyFit && question && answers[question.id] === undefined) {
+    onlyFit.chosen = true;
+    onlyFit.chosenBy = 'only-fit';
+  }
   // A rule may name a follow-up question that is not shown yet (e.g. years living with the spouse
   // before "married?" is answered): the user is asked for what they can answer now.
   const shown = new Set(visibleQuestions(procedure, answers).map((q) => q.id));
@@ -168,7 +181,29 @@ export function assessEligibility(procedure: Procedure, answers: Answers): Eligi
     if (askable.length > 0) rule.missing = askable;
   }
   const noneFits = general.some((r) => r.state === 'fails') || (routes.length > 0 && routes.every((r) => r.state === 'rejected'));
-  return { ...(question ? { question } : {}), general, routes, noneFits };
+  return { ...(question ? { question } : {}), general, routes, noneFits, ...(onlyFit ? { onlyFit: onlyFit.id } : {}) };
+}
+
+/**
+ * The answers the dossier is evaluated with: the user's, plus the route question answered with the
+ * only fitting route when the user left it open, so the checklist follows the route the dashboard
+ * says is chosen for them.
+ */
+export function effectiveAnswers(procedure: Procedure, answers: Answers): Answers {
+  const view = assessEligibility(procedure, answers);
+  if (!view.question || !view.onlyFit || answers[view.question.id] !== undefined) return answers;
+  return { ...answers, [view.question.id]: view.onlyFit };
+}
+
+/**
+ * A question as the set-up shows it: its own texts, and the list of what a requirement accepts when the
+ * question names one (`lists`), taken from the requirement so the two never disagree.
+ */
+export function questionAccepts(procedure: Procedure, question: Question): LocalText[] {
+  if (!question.lists) return [];
+  const find = (node: RequirementNode): RequirementNode | undefined =>
+    node.id === question.lists ? node : ('allOf' in node ? node.allOf : 'oneOf' in node ? node.oneOf : []).map(find).find(Boolean);
+  return find(procedure.requirements)?.accepts ?? [];
 }
 
 function dedupe(reasons: Reason[]): Reason[] {

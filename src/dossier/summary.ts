@@ -7,9 +7,12 @@
 import type { Artefact, CompiledCatalog, CompiledPage, LocalText, Source } from '../catalog/compiled';
 import { localise, type Lang } from '../i18n';
 import type { Appointment, Dossier, Progress, Status } from '../model/data';
-import { documentRules, type DocumentRules } from './countries';
+import type { DocumentRules } from './countries';
+import { buildChecklist, type Checklist } from './checklist';
 import { feeTotal, type FeeTotal } from './fees';
-import { assessEligibility, type EligibilityView } from './flow';
+import { assessEligibility, effectiveAnswers, type EligibilityView } from './flow';
+import { provenanceNames, type SourceName } from './provenance';
+import { dossierVisits, procedureDelays, procedureNotes, type DelayView, type VisitView } from './visits';
 import { evaluateTree, SETTLED, type EvaluatedNode } from './requirements';
 import { expiryFor, validityState, type ValidityState } from './validity';
 import { maskNationalNumbersIn, maskNationalRegisterNumber } from '../model/nrn';
@@ -79,12 +82,20 @@ export interface DossierSummary {
   communeName?: string;
   nationalRegisterNumber?: string;
   eligibility: EligibilityView;
+  /** Only when some document of the checklist is a civil-status record issued abroad. */
   documentRules?: DocumentRules;
   tree: NodeView;
+  /** The readable checklist: suggested alternatives, shared documents, pre-steps, per-record advice. */
+  checklist: Checklist;
+  delays: DelayView[];
+  notes: string[];
+  /** Every visit, with or without a commune. */
+  visits: VisitView[];
   todo: TodoView[];
   fees: FeeTotal;
   appointments: Appointment[];
-  sources: Array<{ what: string; provenance: string[]; lastVerified: string }>;
+  /** `names` are the provenances named for people (what the screen and the PDF show); `provenance` the raw refs. */
+  sources: Array<{ what: string; provenance: string[]; names: SourceName[]; lastVerified: string }>;
   counts: { needed: number; settled: number };
 }
 
@@ -106,9 +117,10 @@ export function itemValidity(
 export function pickSource(artefact: Artefact, chosen: string | undefined, region: string | undefined): Source | undefined {
   const own = chosen ? artefact.sources.find((s) => s.id === chosen) : undefined;
   if (own) return own;
+  // A pre-step (checking data online before the desk) never stands for the way to get the document.
   const fits = (s: Source) => !region || s.regions.includes(region as Source['regions'][number]) || s.regions.includes('federal');
   const ranked = [...artefact.sources].sort(
-    (a, b) => Number(a.fallback_only) - Number(b.fallback_only) || Number(fits(b)) - Number(fits(a)) || b.priority - a.priority,
+    (a, b) => Number(a.pre_step) - Number(b.pre_step) || Number(a.fallback_only) - Number(b.fallback_only) || Number(fits(b)) - Number(fits(a)) || b.priority - a.priority,
   );
   return ranked[0];
 }
@@ -130,10 +142,21 @@ export function summarise({ catalog, dossier, progress, appointments, lang, toda
   const procedure = catalog.procedures.find((p) => p.id === dossier.procedure);
   if (!procedure) throw new Error(`the catalog has no procedure "${dossier.procedure}"`);
   const commune = dossier.commune ? catalog.communes.find((c) => c.id === dossier.commune) : undefined;
+  const consulate = procedure.consulate ? catalog.consulates?.find((c) => c.id === procedure.consulate) : undefined;
   const show = (t: LocalText | undefined) => (t ? localise(t, lang).text : undefined);
   const byArtefact = new Map(progress.map((p) => [p.artefact, p]));
   const reference = dossier.plannedSubmission ?? today;
-  const evaluated = evaluateTree(procedure, dossier, (a) => byArtefact.get(a)?.status);
+  const answers = effectiveAnswers(procedure, dossier.answers);
+  const evaluated = evaluateTree(procedure, { answers, choices: dossier.choices }, (a) => byArtefact.get(a)?.status);
+  const checklist = buildChecklist({
+    catalog,
+    procedure,
+    answers,
+    choices: dossier.choices,
+    ...(dossier.countryOfIssue ? { countryOfIssue: dossier.countryOfIssue } : {}),
+    lang,
+  });
+  const foreignRules = checklist.documents.find((d) => d.documentRules)?.documentRules;
   const artefactOf = (id: string) => catalog.artefacts.find((a) => a.id === id);
 
   const nextStep = (artefact: Artefact, chosen: string | undefined): NextStep | undefined => {
@@ -240,7 +263,7 @@ export function summarise({ catalog, dossier, progress, appointments, lang, toda
   const cite = (what: string, provenance: string[], lastVerified: string) => {
     const same = sources.find((x) => x.lastVerified === lastVerified && x.provenance.join() === provenance.join());
     if (same) same.what += ` · ${what}`;
-    else sources.push({ what, provenance, lastVerified });
+    else sources.push({ what, provenance, names: provenanceNames(catalog, provenance, lang), lastVerified });
   };
   cite(show(procedure.title)!, procedure.provenance, procedure.last_verified);
   for (const a of usedArtefacts) cite(show(a.title)!, a.provenance, a.last_verified);
@@ -256,10 +279,25 @@ export function summarise({ catalog, dossier, progress, appointments, lang, toda
     ...(commune ? { communeName: show(commune.names)! } : {}),
     ...(dossier.nationalRegisterNumber ? { nationalRegisterNumber: maskNationalRegisterNumber(dossier.nationalRegisterNumber) } : {}),
     eligibility: assessEligibility(procedure, dossier.answers),
-    ...(dossier.countryOfIssue ? { documentRules: documentRules(dossier.countryOfIssue) } : {}),
+    ...(foreignRules ? { documentRules: foreignRules } : {}),
     tree,
+    checklist,
+    delays: procedureDelays(procedure, answers, lang),
+    notes: procedureNotes(procedure, lang),
+    visits: dossierVisits({
+      procedure,
+      answers,
+      ...(commune ? { commune } : {}),
+      ...(consulate ? { consulate } : {}),
+      platforms: catalog.platforms ?? [],
+      checklist,
+      statusOf: (a) => byArtefact.get(a)?.status,
+      validityOf: (a) => itemValidity(artefactOf(a), byArtefact.get(a), reference).validity?.state,
+      appointments,
+      lang,
+    }),
     todo,
-    fees: feeTotal(procedure, dossier.answers, commune),
+    fees: feeTotal(procedure, answers, commune),
     appointments: [...appointments].sort((a, b) => a.start.localeCompare(b.start)),
     sources,
     counts: { needed, settled },

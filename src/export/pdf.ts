@@ -1,8 +1,9 @@
 /**
  * The PDF the user takes to the commune: the dossier summary printed with pdf-lib. The standard PDF
  * fonts only cover WinAnsi, which has no "Ł" or "ę", so a Unicode font (DejaVu Sans, see font.ts) is
- * embedded as a subset of the glyphs used. Loaded only by the
- * dashboard, on click; the national register number arrives here already masked by the summary.
+ * embedded as a subset of the glyphs used. Loaded only by the dashboard, on click; the national
+ * register number arrives here already masked by the summary. Its words come from src/i18n (the PDF's
+ * own, and the dashboard's for what both say about a dossier) and src/dossier/describe.ts.
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
@@ -20,8 +21,10 @@ import {
   routeState,
   ruleState,
   rulesToShow,
-} from '../dashboard/describe';
-import { formatDay, formatMoment, strings } from '../dashboard/strings';
+} from '../dossier/describe';
+import { dashboardStrings } from '../i18n/dashboard';
+import { formatDay, formatMoment } from '../i18n/format';
+import { PDF_STRINGS } from '../i18n/pdf';
 import { localise } from '../i18n';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -156,13 +159,13 @@ export interface PdfInput {
 
 export async function buildPdf({ summary, procedure, font: fontBytes, now }: PdfInput): Promise<Uint8Array> {
   const { lang, dossier } = summary;
-  const s = strings(lang);
-  /** French sets a space before the colon. */
-  const colon = lang === 'fr' ? ' : ' : ': ';
+  const s = dashboardStrings(lang);
+  const p = PDF_STRINGS[lang];
+  const { colon } = p;
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(fontBytes, { subset: true });
-  const title = `${s.pdfTitle} — ${dossier.label}`;
+  const title = `${p.title} — ${dossier.label}`;
   doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setLanguage(lang);
   doc.setSubject(summary.procedureTitle);
@@ -174,14 +177,14 @@ export async function buildPdf({ summary, procedure, font: fontBytes, now }: Pdf
   }
 
   const w = new Writer(doc, font);
-  w.text(s.pdfTitle, { size: 18 });
+  w.text(p.title, { size: 18 });
   w.text(dossier.label, { size: 15, gapBefore: 4 });
-  w.text(s.pdfGenerated(formatDay(summary.today, lang)), { size: 9, color: MUTED, gapBefore: 4 });
+  w.text(p.generated(formatDay(summary.today, lang)), { size: 9, color: MUTED, gapBefore: 4 });
 
   const facts: Array<[string, string]> = [
-    [s.pdfProcedure, summary.procedureTitle],
-    [s.pdfLegalBasis, summary.legalBasis],
-    [s.pdfAuthority, summary.authority],
+    [p.procedure, summary.procedureTitle],
+    [p.legalBasis, summary.legalBasis],
+    [p.authority, summary.authority],
   ];
   if (summary.communeName) facts.push([s.commune, summary.communeName]);
   if (dossier.plannedSubmission) facts.push([s.plannedSubmission, formatDay(dossier.plannedSubmission, lang)]);
@@ -285,13 +288,13 @@ export async function buildPdf({ summary, procedure, font: fontBytes, now }: Pdf
     w.text(s.checkWithCommune, { size: 9, color: MUTED });
   }
 
-  w.heading(s.pdfSources);
+  w.heading(p.sources);
   for (const src of summary.sources) {
-    w.text(`${src.what} — ${s.pdfLastVerified(formatDay(src.lastVerified, lang))}`, { size: 9, gapBefore: 2 });
+    w.text(`${src.what} — ${p.lastVerified(formatDay(src.lastVerified, lang))}`, { size: 9, gapBefore: 2 });
     for (const ref of src.provenance) w.text(ref, { indent: 10, size: 8, color: MUTED });
   }
-  w.text(s.pdfDisclaimer, { size: 9, color: MUTED, gapBefore: 10 });
+  w.text(p.disclaimer, { size: 9, color: MUTED, gapBefore: 10 });
 
-  w.footers(`Be Civic — ${dossier.label}`, s.pdfPage);
+  w.footers(`Be Civic — ${dossier.label}`, p.page);
   return doc.save();
 }

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../model/lang';
 import type { PanelStrings } from '../model/views';
+import { ERROR_TEXTS } from './errors';
 
 export type { PanelStrings };
 
@@ -20,7 +21,6 @@ const en: PanelStrings = {
   toResume: 'To resume later',
   unverified: 'Not yet confirmed by a user: these steps come from official texts, and the real page may differ.',
   fallback: 'Some texts are not translated yet and are shown in {langs}.',
-  langName: { fr: 'French', nl: 'Dutch', de: 'German', en: 'English' },
   status: { 'not-started': 'Not started', 'in-progress': 'In progress', requested: 'Requested', obtained: 'Obtained', submitted: 'Submitted', 'not-needed': 'Not needed' },
   statusOf: 'Status of “{artefact}” for {dossier}',
   issued: 'Issued on {date}',
@@ -46,6 +46,8 @@ const en: PanelStrings = {
   loginHeading: 'About logging in',
   loginPrivacy: 'You log in on the government’s own page. Be Civic never sees your password, codes or card.',
   covered: 'Something on the page covers this panel. Its buttons are paused until the panel is fully visible.',
+  readOnly: 'Read only.',
+  errors: ERROR_TEXTS.en,
   guide: {
     heading: 'This step',
     choose: 'For “{dossier}”, choose:',
@@ -78,7 +80,6 @@ const fr: PanelStrings = {
   toResume: 'Pour reprendre plus tard',
   unverified: 'Pas encore confirmé par un utilisateur : ces étapes viennent des textes officiels, la vraie page peut différer.',
   fallback: 'Certains textes ne sont pas encore traduits et sont affichés en {langs}.',
-  langName: { fr: 'français', nl: 'néerlandais', de: 'allemand', en: 'anglais' },
   status: { 'not-started': 'Pas commencé', 'in-progress': 'En cours', requested: 'Demandé', obtained: 'Obtenu', submitted: 'Déposé', 'not-needed': 'Pas nécessaire' },
   statusOf: 'Statut de « {artefact} » pour {dossier}',
   issued: 'Délivré le {date}',
@@ -104,6 +105,8 @@ const fr: PanelStrings = {
   loginHeading: 'À propos de la connexion',
   loginPrivacy: 'Vous vous connectez sur la page officielle de l’administration. Be Civic ne voit jamais votre mot de passe, vos codes ni votre carte.',
   covered: 'Un élément de la page recouvre ce panneau. Ses boutons sont en pause jusqu’à ce que le panneau soit entièrement visible.',
+  readOnly: 'Lecture seule.',
+  errors: ERROR_TEXTS.fr,
   guide: {
     heading: 'Cette étape',
     choose: 'Pour « {dossier} », choisissez :',
@@ -136,7 +139,6 @@ const nl: PanelStrings = {
   toResume: 'Om later verder te gaan',
   unverified: 'Nog niet bevestigd door een gebruiker: deze stappen komen uit officiële teksten, de echte pagina kan afwijken.',
   fallback: 'Sommige teksten zijn nog niet vertaald en worden in het {langs} getoond.',
-  langName: { fr: 'Frans', nl: 'Nederlands', de: 'Duits', en: 'Engels' },
   status: { 'not-started': 'Niet begonnen', 'in-progress': 'Bezig', requested: 'Aangevraagd', obtained: 'Ontvangen', submitted: 'Ingediend', 'not-needed': 'Niet nodig' },
   statusOf: 'Status van „{artefact}” voor {dossier}',
   issued: 'Uitgereikt op {date}',
@@ -162,6 +164,8 @@ const nl: PanelStrings = {
   loginHeading: 'Over het aanmelden',
   loginPrivacy: 'U meldt zich aan op de eigen pagina van de overheid. Be Civic ziet nooit uw wachtwoord, codes of kaart.',
   covered: 'Iets op de pagina bedekt dit paneel. De knoppen zijn gepauzeerd tot het paneel volledig zichtbaar is.',
+  readOnly: 'Alleen lezen.',
+  errors: ERROR_TEXTS.nl,
   guide: {
     heading: 'Deze stap',
     choose: 'Voor „{dossier}”, kies:',
@@ -194,7 +198,6 @@ const de: PanelStrings = {
   toResume: 'Um später fortzufahren',
   unverified: 'Noch nicht von einem Nutzer bestätigt: Diese Schritte stammen aus amtlichen Texten, die echte Seite kann abweichen.',
   fallback: 'Einige Texte sind noch nicht übersetzt und werden auf {langs} angezeigt.',
-  langName: { fr: 'Französisch', nl: 'Niederländisch', de: 'Deutsch', en: 'Englisch' },
   status: { 'not-started': 'Nicht begonnen', 'in-progress': 'In Bearbeitung', requested: 'Beantragt', obtained: 'Erhalten', submitted: 'Eingereicht', 'not-needed': 'Nicht nötig' },
   statusOf: 'Status von „{artefact}“ für {dossier}',
   issued: 'Ausgestellt am {date}',
@@ -220,6 +223,8 @@ const de: PanelStrings = {
   loginHeading: 'Zur Anmeldung',
   loginPrivacy: 'Sie melden sich auf der eigenen Seite der Behörde an. Be Civic sieht nie Ihr Passwort, Ihre Codes oder Ihre Karte.',
   covered: 'Etwas auf der Seite verdeckt dieses Panel. Seine Schaltflächen sind pausiert, bis es vollständig sichtbar ist.',
+  readOnly: 'Nur lesen.',
+  errors: ERROR_TEXTS.de,
   guide: {
     heading: 'Dieser Schritt',
     choose: 'Für „{dossier}“ wählen Sie:',

@@ -71,8 +71,12 @@ function validPayloads(dossierId: string): Record<MessageType, unknown> {
     'settings:update': { lang: 'fr' },
     'storage:estimate': {},
     'store:status': {},
-    'backup:export': {},
-    'backup:import': { json: '{}' },
+    'backup:export-begin': {},
+    'backup:export-chunk': { transfer: 't', index: 0 },
+    'backup:export-end': { transfer: 't' },
+    'backup:import-begin': { bytes: 2 },
+    'backup:import-chunk': { transfer: 't', index: 0, data: '{}' },
+    'backup:import-end': { transfer: 't', chunks: 1 },
     'data:wipe': { confirm: true },
   };
 }

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { Appointment, Dossier, Lang, Progress, Settings, Status, type HistoryEntry } from '../model/data';
 import type { AppError } from '../model/errors';
+import { BACKUP_CHUNK_CHARS, MAX_BACKUP_CHARS } from '../model/transfer';
 import type {
   ConfirmationReading,
   DossierDetail,
@@ -29,6 +30,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(200));
 export type Origin = 'content' | 'page' | 'any';
 
 const artefactRef = { dossierId: id, artefact: id };
+const chunkIndex = z.number().check(z.int(), z.nonnegative(), z.lte(MAX_BACKUP_CHARS));
 const empty = z.strictObject({});
 
 export const PROTOCOL = {
@@ -39,7 +41,7 @@ export const PROTOCOL = {
    * form of a multi-form portal, what `form` serves), their progress on it, and the commune guidance.
    */
   'page:state': { from: 'content', request: z.strictObject({ page: id, form: z.optional(id) }) },
-  /** The panel's own words (labels, statuses, messages) in one language; see PanelStrings in src/model/views.ts. */
+  /** The panel's own words (labels, statuses, messages) in one language; see PanelStrings in src/model/views.ts, filled in src/i18n/panel.ts. */
   'panel:strings': { from: 'content', request: z.strictObject({ lang }) },
   /** Remember the panel collapsed or open on this page's host. */
   'panel:collapse': { from: 'content', request: z.strictObject({ collapsed: z.boolean() }) },
@@ -96,8 +98,17 @@ export const PROTOCOL = {
   'storage:estimate': { from: 'page', request: empty },
   /** Whether the store can save: the dashboard's read-only notice (a panel gets the same in page:state). */
   'store:status': { from: 'page', request: empty },
-  'backup:export': { from: 'page', request: empty },
-  'backup:import': { from: 'page', request: z.strictObject({ json: z.string().check(z.maxLength(200_000_000)) }) },
+  /**
+   * Backups move in chunks (src/model/transfer.ts), whatever their size: export-begin prepares the
+   * file and says how many chunks it has, export-chunk hands out one, export-end lets it go; an import
+   * sends the file's text chunk by chunk and import-end checks and restores it as a whole.
+   */
+  'backup:export-begin': { from: 'page', request: empty },
+  'backup:export-chunk': { from: 'page', request: z.strictObject({ transfer: id, index: chunkIndex }) },
+  'backup:export-end': { from: 'page', request: z.strictObject({ transfer: id }) },
+  'backup:import-begin': { from: 'page', request: z.strictObject({ bytes: z.number().check(z.int(), z.nonnegative()) }) },
+  'backup:import-chunk': { from: 'page', request: z.strictObject({ transfer: id, index: chunkIndex, data: z.string().check(z.maxLength(BACKUP_CHUNK_CHARS)) }) },
+  'backup:import-end': { from: 'page', request: z.strictObject({ transfer: id, chunks: chunkIndex }) },
   'data:wipe': { from: 'page', request: z.strictObject({ confirm: z.literal(true) }) },
 } satisfies Record<string, { from: Origin; request: z.ZodMiniType }>;
 
@@ -129,8 +140,12 @@ export interface ResponseMap {
   'settings:update': Settings;
   'storage:estimate': StorageEstimate;
   'store:status': StoreStatus;
-  'backup:export': { json: string; filename: string };
-  'backup:import': ImportCounts;
+  'backup:export-begin': { transfer: string; chunks: number; filename: string };
+  'backup:export-chunk': { data: string };
+  'backup:export-end': null;
+  'backup:import-begin': { transfer: string };
+  'backup:import-chunk': null;
+  'backup:import-end': ImportCounts;
   'data:wipe': null;
 }
 

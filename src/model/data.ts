@@ -106,13 +106,58 @@ export const HistoryEntry = z.strictObject({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+const RECORD_OF_STORE = { dossiers: Dossier, progress: Progress, appointments: Appointment } as const;
+
+/**
+ * What is wrong with a history entry's records, as a technical token (`before: invalid-record`,
+ * `after: other-dossier`), or undefined: `before` and `after` must each be null or a record its store's
+ * schema accepts, belong to the entry's dossier and be the record its key names. Undo writes `before`
+ * back, so an entry that fails this (from a tampered backup or an old bug) is never applied.
+ */
+export function historyEntryProblem(entry: HistoryEntry): string | undefined {
+  if (entry.before === null && entry.after === null) return 'no-record';
+  for (const side of ['before', 'after'] as const) {
+    const value = entry[side];
+    if (value === null) continue;
+    const parsed = RECORD_OF_STORE[entry.store].safeParse(value);
+    if (!parsed.success) return `${side}: invalid-record`;
+    const record = parsed.data;
+    const owner = 'dossierId' in record ? record.dossierId : record.id;
+    if (owner !== entry.dossierId) return `${side}: other-dossier`;
+    const key = 'artefact' in record ? `${record.dossierId}/${record.artefact}` : record.id;
+    if (key !== entry.key) return `${side}: other-record`;
+  }
+  return undefined;
+}
+
+/** How many hosts the panel remembers as folded: the most recently folded ones. */
+export const MAX_COLLAPSED_HOSTS = 200;
+
 export const Settings = z.strictObject({
   lang: z.optional(Lang),
   activeDossier: z.optional(id),
-  /** Panel collapsed state per host. */
-  panelCollapsed: z.record(z.string(), z.boolean()),
+  /** The hosts where the user folded the panel, the most recent last (see rememberCollapsed). */
+  panelCollapsed: z
+    .record(z.string().check(z.maxLength(253)), z.boolean())
+    .check(z.refine((hosts) => Object.keys(hosts).length <= MAX_COLLAPSED_HOSTS, 'too many hosts')),
   keepNationalRegisterNumber: z.boolean(),
   notifications: z.boolean(),
+  /** Reminders say the time only, not the procedure or the papers (lock screens). Absent (data of earlier versions): on. */
+  discreetNotifications: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = { panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false };
+/**
+ * The folded-panel memory after the user folds or opens the panel on `host`: an open panel is the
+ * default and needs no entry, and only the MAX_COLLAPSED_HOSTS most recent hosts are kept, so a user
+ * browsing many portals does not grow the settings (read on every page) without end.
+ */
+export function rememberCollapsed(hosts: Record<string, boolean>, host: string, collapsed: boolean): Record<string, boolean> {
+  const next: Record<string, boolean> = {};
+  for (const [known, folded] of Object.entries(hosts)) if (folded && known !== host) next[known] = true;
+  if (collapsed) next[host] = true;
+  const names = Object.keys(next);
+  for (const oldest of names.slice(0, Math.max(0, names.length - MAX_COLLAPSED_HOSTS))) delete next[oldest];
+  return next;
+}
+
+export const DEFAULT_SETTINGS: Settings = { panelCollapsed: {}, keepNationalRegisterNumber: false, notifications: false, discreetNotifications: true };

@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'nrn.not-allowed',
   /** Not a valid national register number (the check digits do not match); nothing was saved. */
   'nrn.invalid',
+  /** The change cannot be undone: the record its history kept is damaged or belongs elsewhere; nothing was changed. */
+  'history.invalid',
   // Storage.
   /** This browser profile does not let extensions keep data (private window, "never remember history"); read-only mode. */
   'store.unavailable',
@@ -80,6 +82,10 @@ export const ERROR_CODES = [
   'backup.not-a-backup',
   /** The file was made by a newer Be Civic. params: version. */
   'backup.newer-version',
+  /** The backup's transfer between the dashboard and the background broke off (the background restarted, a piece is missing); nothing was changed. */
+  'backup.transfer-interrupted',
+  /** The file is larger than a backup the browser can read at once. params: size (bytes). */
+  'backup.too-large',
   /** The file has problems; nothing was changed. params: count, problems (the first ones, joined by "; "; technical paths). */
   'backup.invalid',
   // Anything else.

@@ -4,7 +4,7 @@
  * services that build them and the screens that draw them all depend on the model, not on each other.
  */
 import type { Appointment, Dossier, HistoryEntry, Progress, Status } from './data';
-import type { AppError } from './errors';
+import type { AppError, ErrorCode } from './errors';
 import type { Lang } from './lang';
 
 /** A catalog text after localisation: the string, and whether it is in another language than asked. */
@@ -161,7 +161,6 @@ export interface PanelStrings {
   toResume: string;
   unverified: string;
   fallback: string;
-  langName: Record<Lang, string>;
   status: Record<Status, string>;
   statusOf: string;
   issued: string;
@@ -193,6 +192,10 @@ export interface PanelStrings {
   loginHeading: string;
   loginPrivacy: string;
   covered: string;
+  /** Said before the storage problem when the store is read-only. */
+  readOnly: string;
+  /** What each refusal of the background says (src/i18n/errors.ts), `{param}` slots filled by the panel. */
+  errors: Record<ErrorCode, string>;
   /** The guide through a booking site's steps and the saving of the appointment it gives. */
   guide: {
     heading: string;

@@ -2,8 +2,10 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PageDescription, PageState, Shown } from '../model/views';
-import { Panel, masked, type PanelActions, type PanelModel } from './Panel';
+import { Panel, masked } from './Panel';
+import type { PanelActions, PanelModel } from './types';
 import { PANEL_STRINGS as STRINGS } from '../i18n/panel';
+import { ERROR_TEXTS } from '../i18n/errors';
 
 const shown = (text: string, lang: Shown['lang'] = 'en', fallback = false): Shown => ({ text, lang, fallback });
 
@@ -79,6 +81,12 @@ function draw(model: Partial<PanelModel>): HTMLElement {
 }
 
 describe('Panel', () => {
+  it('says in the user’s language that the store is read-only, and only then', () => {
+    const problem = draw({ lang: 'fr', strings: STRINGS.fr, state: { ...state, lang: 'fr', storageProblem: { code: 'store.unavailable' } } }).querySelector('[data-testid="storage-problem"]');
+    expect(problem?.textContent).toBe(`Lecture seule. ${ERROR_TEXTS.fr['store.unavailable']}`);
+    expect(draw({}).querySelector('[data-testid="storage-problem"]')).toBeNull();
+  });
+
   it('marks a text shown in another language and says so', () => {
     const el = draw({});
     expect(el.querySelector('span[lang="fr"]')?.textContent).toBe('Copie d’acte de naissance');

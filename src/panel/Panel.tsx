@@ -4,58 +4,19 @@
  * and reports clicks back; it never talks to the extension or reads the page itself.
  */
 import { maskNationalRegisterNumber } from '../model/nrn';
-import type { PageDescription, PageState, Shown } from '../model/views';
+import type { PageDescription, PageState, PanelStrings as Strings, Shown } from '../model/views';
 import type { JSX } from 'preact';
-import type { GuideView } from './guide';
+import type { CaptureField, PanelActions, PanelModel } from './types';
 import type { Lang } from '../i18n';
 import type { Progress, Status } from '../model/data';
-import type { PanelStrings as Strings } from '../i18n/panel';
 import { BOOT, fill } from './boot';
+import { describeError } from '../i18n/errors';
+import { formatDay, formatList, languageName } from '../i18n/format';
 
 export const STATUSES: readonly Status[] = ['not-started', 'in-progress', 'requested', 'obtained', 'submitted', 'not-needed'];
 
-/** A field to note from the page. Fields of kind 'document' are files: attached on the dashboard, not captured from a selection. */
-export interface CaptureField {
-  id: string;
-  label: Shown;
-  kind: string;
-}
-
-export interface PanelModel {
-  lang: Lang;
-  /** The panel's words, from the background; until they arrive only the BOOT words show. */
-  strings?: Strings;
-  description?: PageDescription;
-  /** undefined while loading; `null` when the background could not give it (the catalog part still shows). */
-  state?: PageState | null;
-  collapsed: boolean;
-  /** Something on the page covers the panel: its buttons do nothing until it is fully visible again. */
-  covered: boolean;
-  /** The latest outcome, read out by screen readers. */
-  message: string;
-  /** Today as YYYY-MM-DD, to tell valid from expired. */
-  today: string;
-  /** On a booking site with the guide: the step showing and what to do in it. */
-  guide?: GuideView;
-}
-
-export interface PanelActions {
-  toggle(): void;
-  setStatus(dossierId: string, artefact: string, status: Status): void;
-  capture(dossierId: string, artefact: string, field: CaptureField): void;
-  openSetup(): void;
-  /** Escape inside the panel: give focus back to the page. */
-  leave(): void;
-}
-
 export function Text({ value }: { value: Shown }) {
   return value.fallback ? <span lang={value.lang}>{value.text}</span> : <>{value.text}</>;
-}
-
-function formatDay(day: string, lang: Lang): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(`${lang}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
 /** National register numbers are never shown in full on a page (shoulder-surfing, screenshots). */
@@ -244,7 +205,12 @@ export function Panel({ model, actions, Guide }: { model: PanelModel; actions: P
             <Text value={description.portalName} /> — <Text value={description.pageTitle} />
           </p>
           {model.covered && <p class="warning">{t.covered}</p>}
-          {fallbacks.length > 0 && <p class="note">{fill(t.fallback, { langs: fallbacks.map((l) => t.langName[l]).join(', ') })}</p>}
+          {state?.storageProblem && (
+            <p class="warning" data-testid="storage-problem">
+              <strong>{t.readOnly}</strong> {describeError(state.storageProblem, t.errors)}
+            </p>
+          )}
+          {fallbacks.length > 0 && <p class="note">{fill(t.fallback, { langs: formatList(fallbacks.map((l) => languageName(l, model.lang)), model.lang) })}</p>}
           {description.role === 'login' ? (
             <section class="login" aria-label={t.loginHeading}>
               <h3>{t.loginHeading}</h3>

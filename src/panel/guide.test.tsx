@@ -2,8 +2,9 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookingService, GuideStep, PageDescription, Shown } from '../model/views';
-import { createGuide, type GuideView } from './guide';
-import { Panel, type PanelActions, type PanelModel } from './Panel';
+import { createGuide } from './guide';
+import { Panel } from './Panel';
+import type { GuideView, PanelActions, PanelModel } from './types';
 import { PANEL_STRINGS as STRINGS } from '../i18n/panel';
 
 const shown = (text: string): Shown => ({ text, lang: 'en', fallback: false });

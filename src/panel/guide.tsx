@@ -5,14 +5,14 @@
  * fields ask for, and on the confirmation the appointment read from the page, saved only once the
  * user checked it. It never clicks, fills or submits anything on the page.
  */
-import type { JSX } from 'preact';
-import type { GuideStep, Shown } from '../model/views';
+import type { GuideStep } from '../model/views';
 import { signalsHold } from '../recognise';
 import { request } from './api';
 import { fill } from './boot';
-import type { GuideContext } from './controller';
+import { describeError } from '../i18n/errors';
 import { doc } from './dom';
-import { Text, type PanelModel } from './Panel';
+import { Text } from './Panel';
+import type { Draft, Guide, GuideView, PanelModel, Session } from './types';
 import { documentProbe } from './probe';
 import type { PanelStrings as Strings } from '../i18n/panel';
 
@@ -43,9 +43,10 @@ function findLabel(labels: string[]): Element | null {
   const walker = doc.texts(root);
   for (let n = 0; n < MAX_TEXT_NODES && walker.nextNode(); n++) {
     const text = norm(walker.currentNode.nodeValue);
-    const element = walker.currentNode.parentElement;
+    // An option has no box of its own: its select is what shows (and what gets outlined).
+    const element = walker.currentNode.parentElement?.closest('select') ?? walker.currentNode.parentElement;
     // Script and style text has no box: only what the user can see counts.
-    if (element && wanted.some((w) => text.includes(w)) && element.getClientRects().length > 0) return element.closest('select') ?? element;
+    if (element && wanted.some((w) => text.includes(w)) && element.getClientRects().length > 0) return element;
   }
   return null;
 }
@@ -56,39 +57,7 @@ function labelOf(field: Element): string {
   return (labels?.[0]?.textContent ?? field.getAttribute('aria-label') ?? field.getAttribute('placeholder') ?? '').trim();
 }
 
-/** The appointment read from a confirmation page, as the user edits it before saving. */
-export interface Draft {
-  date: string;
-  time: string;
-  place: string;
-  reference: string;
-  dossierId: string;
-  /** A date was found in the page's text (else the user is asked to enter it). */
-  read: boolean;
-}
-
-/** Where the user is on a booking site (the controller reads the page; the panel only shows it). */
-export interface GuideView {
-  step: GuideStep;
-  /** Per entry of `state.bookings`: its service found on the page, not found after the wait, or still looked for. */
-  found: Array<boolean | undefined>;
-  /** The step's fields that are on the page, with the page's own label for each. */
-  fields: Array<{ label: string; explain: Shown }>;
-  draft?: Draft;
-}
-
-export interface Guide {
-  /** Starts following the page's steps, for as long as this panel lives. */
-  watch(): void;
-  /** Checks the step again now (the user's data changed). */
-  check(): void;
-  /** The page scrolled or resized: the outlines follow. */
-  follow(): void;
-  stop(): void;
-  Guide: (props: { model: PanelModel; t: Strings }) => JSX.Element | null;
-}
-
-export function createGuide({ current, draw, say, usable, focusIn }: GuideContext): Guide {
+export function createGuide({ current, draw, say, usable, focusIn }: Session): Guide {
   let guideWatch: MutationObserver | undefined;
   let guideTimer: ReturnType<typeof setTimeout> | undefined;
   let findTimer: ReturnType<typeof setTimeout> | undefined;
@@ -208,7 +177,7 @@ export function createGuide({ current, draw, say, usable, focusIn }: GuideContex
           draw(shown);
           focusIn(shown, '.draft input');
         },
-        (error: Error) => current() === shown && say(shown, fill(t.failed, { reason: error.message })),
+        (error: unknown) => current() === shown && say(shown, fill(t.failed, { reason: describeError(error, t.errors) })),
       );
     },
     edit(name: keyof Draft, value: string) {
@@ -244,7 +213,7 @@ export function createGuide({ current, draw, say, usable, focusIn }: GuideContex
           if (shown.model.guide) shown.model.guide.draft = undefined;
           say(shown, fill(t.guide.saved, { dossier: booking.dossierLabel }));
         },
-        (error: Error) => current() === shown && say(shown, fill(t.failed, { reason: error.message })),
+        (error: unknown) => current() === shown && say(shown, fill(t.failed, { reason: describeError(error, t.errors) })),
       );
     },
   };

@@ -7,8 +7,9 @@
  * write with `store.unavailable` instead of losing data silently.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Appointment, Dossier, HistoryEntry, Progress, Settings } from '../model/data';
+import { MAX_COLLAPSED_HOSTS, type Appointment, type Dossier, type HistoryEntry, type Progress, type Settings } from '../model/data';
 import { AppFailure } from '../model/errors';
+import { forgetNationalRegisterNumbers } from './forget';
 import type { StoreStatus } from '../model/views';
 
 export const DB_NAME = 'be-civic';
@@ -36,8 +37,8 @@ export const SETTINGS_KEY = 'settings';
 
 export type CivicDB = IDBPDatabase<CivicSchema>;
 // Migrations see the database as it was, not as the current schema describes it.
-export type UpgradeTx = IDBPTransaction<any, any, 'versionchange'>;
-export type Migration = (db: IDBPDatabase<any>, tx: UpgradeTx) => Promise<void> | void;
+export type UpgradeTx = IDBPTransaction<unknown, ArrayLike<string>, 'versionchange'>;
+export type Migration = (db: IDBPDatabase<unknown>, tx: UpgradeTx) => Promise<void> | void;
 
 /**
  * MIGRATIONS[n] takes the database from version n to n + 1; the current version is their count.
@@ -56,6 +57,17 @@ export const MIGRATIONS: Migration[] = [
     db.createObjectStore('history', { keyPath: 'id', autoIncrement: true }).createIndex('byDossier', 'dossierId');
     db.createObjectStore('settings');
   },
+  // 1 → 2: version 1 checked only the dossier's own field, so register numbers could sit in captured
+  // values, notes and history records although the user never allowed keeping them: they are masked.
+  // And its folded-panel memory grew with every host: only the most recent folded hosts stay.
+  async (_db, tx) => {
+    const settings = (await tx.objectStore('settings').get(SETTINGS_KEY)) as Settings | undefined;
+    if (!settings) return forgetNationalRegisterNumbers(tx);
+    const folded = Object.keys(settings.panelCollapsed).filter((host) => settings.panelCollapsed[host]);
+    const panelCollapsed = Object.fromEntries(folded.slice(-MAX_COLLAPSED_HOSTS).map((host) => [host, true]));
+    await tx.objectStore('settings').put({ ...settings, panelCollapsed }, SETTINGS_KEY);
+    if (!settings.keepNationalRegisterNumber) await forgetNationalRegisterNumbers(tx);
+  },
 ];
 export const DB_VERSION = MIGRATIONS.length;
 
@@ -71,14 +83,21 @@ export function translateError(error: unknown): AppFailure {
   return new AppFailure({ code: 'store.failed', params: { detail: name } });
 }
 
+const OPEN_FAILURES = new Set(['store.unavailable', 'store.newer-version', 'store.upgrade-failed']);
+const isOpenFailure = (error: unknown) => error instanceof AppFailure && OPEN_FAILURES.has(error.code);
+
 /** Any failure to open the database means the store is unavailable: say why. */
 function unavailable(error: unknown): AppFailure {
   if (error instanceof AppFailure) return error;
   return new AppFailure({ code: errorName(error) === 'VersionError' ? 'store.newer-version' : 'store.unavailable' });
 }
 
-/** Opens (and upgrades) the database. The versionchange transaction runs every pending migration in order. */
-export async function openCivicDB(name = DB_NAME, version = DB_VERSION, migrations: Migration[] = MIGRATIONS): Promise<CivicDB> {
+/**
+ * Opens (and upgrades) the database. The versionchange transaction runs every pending migration in order.
+ * `onGone` is told when the connection stops being usable: another connection upgrades or deletes the
+ * database (this one closes to let it through), or the browser closes it (storage cleared, profile closing).
+ */
+export async function openCivicDB(name = DB_NAME, version = DB_VERSION, migrations: Migration[] = MIGRATIONS, onGone?: () => void): Promise<CivicDB> {
   if (typeof indexedDB === 'undefined') throw new AppFailure({ code: 'store.unavailable' });
   let failure: unknown;
   const db = await openDB<CivicSchema>(name, version, {
@@ -97,8 +116,12 @@ export async function openCivicDB(name = DB_NAME, version = DB_VERSION, migratio
       });
     },
     blocking(_current, _next, event) {
-      // A newer version is being opened (an update of the extension): let it through.
+      // A newer version is being opened (an update of the extension) or the database deleted: let it through.
       (event.target as IDBDatabase).close();
+      onGone?.();
+    },
+    terminated() {
+      onGone?.();
     },
   }).catch((error: unknown) => {
     throw failure !== undefined ? new AppFailure({ code: 'store.upgrade-failed', params: { detail: errorName(failure) ?? String(failure) } }) : error;
@@ -117,25 +140,44 @@ export class Store {
 
   private db(): Promise<CivicDB> {
     if (!this.connection) {
-      this.connection = openCivicDB(this.name).then(
-        (db) => {
-        // The browser may close the connection (storage cleared, profile shutting down): reopen next time.
-          db.addEventListener('close', () => (this.connection = undefined));
-          return db;
-        },
-        (error: unknown) => {
-          throw unavailable(error);
-        },
-      );
-      this.connection.catch(() => (this.connection = undefined));
+      const connection: Promise<CivicDB> = openCivicDB(this.name, DB_VERSION, MIGRATIONS, () => {
+        if (this.connection === connection) this.connection = undefined;
+      }).catch((error: unknown) => {
+        throw unavailable(error);
+      });
+      this.connection = connection;
+      connection.catch(() => {
+        if (this.connection === connection) this.connection = undefined;
+      });
     }
     return this.connection;
+  }
+
+  /**
+   * A transaction on a live connection. A connection can be closed under us without notice (a
+   * versionchange seen late, storage cleared): creating a transaction then throws InvalidStateError,
+   * so it is dropped and the database opened again, once. Open failures come out as store codes.
+   */
+  private async transaction<const S extends StoreName[], M extends 'readonly' | 'readwrite'>(stores: S, mode: M, options?: IDBTransactionOptions) {
+    for (let attempt = 0; ; attempt++) {
+      const connection = this.db();
+      const db = await connection;
+      try {
+        return db.transaction(stores, mode, options);
+      } catch (error) {
+        if (attempt > 0 || errorName(error) !== 'InvalidStateError') throw translateError(error);
+        if (this.connection === connection) this.connection = undefined;
+        db.close();
+      }
+    }
   }
 
   /** Whether writes can succeed, with the reason when they cannot. */
   async status(): Promise<StoreStatus> {
     try {
-      await this.db();
+      // Not only opened: a transaction really starts on it (a stale connection is replaced here).
+      const tx = await this.transaction(['settings'], 'readonly');
+      await tx.done;
       return { writable: true };
     } catch (error) {
       return { writable: false, problem: unavailable(error).toAppError() };
@@ -144,22 +186,27 @@ export class Store {
 
   /**
    * A read-only transaction. When the database cannot be opened, `whenUnavailable` is returned instead
-   * (the read-only mode: the UI shows empty data and the status message, nothing is lost).
+   * (the read-only mode: the UI shows empty data and the status message, nothing is lost). Any other
+   * storage fault is an error code, as for writes.
    */
   async read<const S extends StoreName[], T>(
     stores: S,
     fn: (tx: IDBPTransaction<CivicSchema, S, 'readonly'>) => Promise<T>,
     whenUnavailable: T,
   ): Promise<T> {
-    let db: CivicDB;
+    let tx: IDBPTransaction<CivicSchema, S, 'readonly'>;
     try {
-      db = await this.db();
-    } catch {
-      return whenUnavailable;
+      tx = await this.transaction(stores, 'readonly');
+    } catch (error) {
+      if (isOpenFailure(error)) return whenUnavailable;
+      throw translateError(error);
     }
-    const tx = db.transaction(stores, 'readonly');
-    const [result] = await Promise.all([fn(tx), tx.done]);
-    return result;
+    try {
+      const [result] = await Promise.all([fn(tx), tx.done]);
+      return result;
+    } catch (error) {
+      throw translateError(error);
+    }
   }
 
   /**
@@ -171,13 +218,7 @@ export class Store {
     fn: (tx: IDBPTransaction<CivicSchema, S, 'readwrite'>) => Promise<T>,
     durability: 'relaxed' | 'strict' = 'relaxed',
   ): Promise<T> {
-    let db: CivicDB;
-    try {
-      db = await this.db();
-    } catch (error) {
-      throw translateError(error);
-    }
-    const tx = db.transaction(stores, 'readwrite', { durability });
+    const tx = await this.transaction(stores, 'readwrite', { durability });
     const done = tx.done;
     // Observed below; this keeps an abort from surfacing as an unhandled rejection meanwhile.
     done.catch(() => undefined);

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBTransaction } from 'fake-indexeddb';
-import { harness, BIRTH_TAB } from '../../tests/support/store';
+import { harness, BIRTH_TAB, exportJson, importReply } from '../../tests/support/store';
 const UNAVAILABLE = { code: 'store.unavailable' };
 
 type ExecArgs = { operation: () => unknown; source?: { name?: string } | null };
@@ -52,12 +52,12 @@ describe('storage full', () => {
     const source = harness();
     const d = await source.call('dossier:create', { procedure: 'nationality', label: 'Me', answers: {}, choices: {}, lang: 'fr' });
     await source.call('attachment:add', { dossierId: d.id, artefact: 'id-copy', name: 'scan', type: 'image/png', base64: btoa('png') });
-    const { json } = await source.call('backup:export', {});
+    const { json } = await exportJson(source);
     const target = harness();
     await target.call('dossier:create', { procedure: 'nationality', label: 'Kept', answers: {}, choices: {}, lang: 'nl' });
     const before = await target.snapshot();
     fillDiskOn('attachments');
-    const reply = await target.raw({ type: 'backup:import', payload: { json } });
+    const reply = await importReply(target, json);
     expect(reply).toEqual({ ok: false, error: { code: 'store.quota' } });
     proto._execRequestAsync = original;
     expect(await target.snapshot()).toEqual(before);
@@ -89,7 +89,7 @@ describe('IndexedDB unavailable', () => {
     ] as const) {
       expect(await h.raw({ type, payload }), type).toEqual({ ok: false, error: UNAVAILABLE });
     }
-    expect((await h.raw({ type: 'backup:export', payload: {} })).ok).toBe(false);
+    expect(await h.raw({ type: 'backup:export-begin', payload: {} })).toEqual({ ok: false, error: { code: 'backup.nothing-to-export' } });
     expect(h.notices).toEqual([]);
   });
 

@@ -95,6 +95,36 @@ describe('migrations', () => {
     });
   }
 
+  it('1 → 2 masks the register numbers version 1 let into captured values, notes and history, unless the user keeps them, and bounds the folded-panel memory', async () => {
+    const NRN = '85.07.30-033.28';
+    for (const keep of [false, true]) {
+      const name = fresh();
+      const old = (await openCivicDB(name, 1, MIGRATIONS.slice(0, 1))) as unknown as IDBPDatabase<unknown>;
+      const progress = { dossierId: 'd1', artefact: 'birth-certificate', status: 'obtained', captured: { issued: { value: `Délivré le 14/03/2026, ${NRN}`, capturedAt: 3 } }, notes: `RN ${NRN}`, attachments: [], updatedAt: 4 };
+      const dossier = { id: 'd1', procedure: 'nationality', label: 'Moi', answers: {}, choices: {}, lang: 'fr', createdAt: 1, updatedAt: 2 };
+      const tx = old.transaction(['dossiers', 'progress', 'history', 'settings'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('dossiers').put(dossier),
+        tx.objectStore('progress').put(progress),
+        tx.objectStore('history').put({ dossierId: 'd1', at: 4, store: 'progress', key: 'd1/birth-certificate', before: null, after: progress }),
+        tx.objectStore('settings').put({ panelCollapsed: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`h${i}.example`, i % 2 === 0])), keepNationalRegisterNumber: keep, notifications: false }, 'settings'),
+        tx.done,
+      ]);
+      old.close();
+      const db = await openCivicDB(name);
+      const text = JSON.stringify(await contents(db as IDBPDatabase<unknown>));
+      // The folded-panel memory: of 250 folded hosts (open panels need no entry) the 200 most recent stay.
+      const settings = (await db.get('settings', 'settings'))!;
+      expect(Object.keys(settings.panelCollapsed)).toEqual(Array.from({ length: 200 }, (_, i) => `h${100 + i * 2}.example`));
+      db.close();
+      if (keep) expect(text).toContain(NRN);
+      else {
+        expect(text).not.toContain(NRN);
+        expect(text).toContain('Délivré le 14/03/2026, ••.••.••-•••.28');
+      }
+    }
+  });
+
   it('a later migration runs on the live data of this version and keeps all of it', async () => {
     // The mechanism every future migration relies on: a step that adds an index and rewrites records.
     const h = harness();

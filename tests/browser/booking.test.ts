@@ -1,22 +1,24 @@
 /**
- * Guided booking on a commune's booking site, in a real Chromium: the content script runs there only
- * once the user granted the site (written into the profile as Chromium stores a user's grant, see
- * harness.launch), the panel follows the site's steps on a routed four-step fixture under the real
- * hostname, outlines the service to pick without touching the page, explains the fields, and saves the
- * confirmed appointment (then .ics export and reminder alarm). Without the grant: no panel, and the
- * dashboard asks for access.
+ * Guided booking on a booking platform, in a real Chromium: the FPS Foreign Affairs E-Appointment site,
+ * the one platform with https evidence and known steps (catalog/booking-platforms/). The content script
+ * runs there only once the user granted the host (written into the profile as Chromium stores a user's
+ * grant, see harness.launch); the panel follows the platform's steps on its evidence-modelled fixture
+ * under the real hostname, outlines the service each of two consulate dossiers picks without touching
+ * the page, explains the fields, and saves the confirmed appointment on its visit (then .ics export and
+ * reminder alarm). Without the grant: no panel, and the dashboard asks for access.
  */
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appointmentsToIcs } from '../../src/export/ics';
-import { ROOT, eventually, launch, type Session } from './harness';
-import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel, type PanelView } from './panel-support';
+import { ROOT, eventually, launch, type Session } from '../support/harness';
+import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel, type PanelView } from '../support/panel-support';
 
-const ORIGIN = 'https://auderghem.covservices.net/*';
-const BOOKING_URL = 'https://auderghem.covservices.net/WaitBox.asp?st=1&c0=1141&o=1';
-const SERVICE = 'MIGRATIE - 1ste registratie in België';
+const ORIGIN = 'https://appointment.diplomatie.be/*';
+const BOOKING_URL = 'https://appointment.diplomatie.be/Home/Index/00000000-0000-0000-0000-000000000000';
+const SERVICE = 'eID application';
+const PICK_UP = 'Pick-up of processed documents';
 // The fixture's slots are in 2026; the reminder needs an appointment still to come, so the site is
 // served a year ahead of today.
 const YEAR = new Date().getFullYear() + 1;
@@ -34,10 +36,11 @@ async function call(page: Page, type: string, payload: unknown): Promise<any> {
 }
 
 async function withDossier(session: Session): Promise<{ dashboard: Page; dossierId: string }> {
-  const fixture = readFileSync(join(ROOT, 'tests/fixtures/auderghem-booking-flow.html'), 'utf8').replaceAll('2026', String(YEAR));
-  await session.serve('https://auderghem.covservices.net/**', { html: fixture });
+  const fixture = readFileSync(join(ROOT, 'tests/fixtures/booking/fps-e-appointment.html'), 'utf8').replaceAll('2026', String(YEAR));
+  await session.serve('https://appointment.diplomatie.be/**', { html: fixture });
   const dashboard = await session.open(`chrome-extension://${session.extensionId}/dashboard.html`);
-  const dossier = await call(dashboard, 'dossier:create', { procedure: 'eu-registration-annex-19', label: 'Ana', answers: {}, choices: {}, lang: 'en', commune: 'auderghem' });
+  // Belgians in Luxembourg: no commune, the consulate books on E-Appointment.
+  const dossier = await call(dashboard, 'dossier:create', { procedure: 'eid-abroad-luxembourg', label: 'Ana', answers: {}, choices: {}, lang: 'en' });
   return { dashboard, dossierId: dossier.id };
 }
 
@@ -76,11 +79,11 @@ describe('guided booking', () => {
     session = undefined;
   });
 
-  it('with the site granted: points at the service, follows the steps, saves the confirmed appointment', async () => {
+  it('with the site granted: points at each dossier’s service, follows the steps, saves the confirmed appointment on its visit', async () => {
     session = await launch({ locale: 'en-GB', grantOrigins: [ORIGIN] });
     const { dashboard, dossierId } = await withDossier(session);
-    // A second dossier in the same commune, whose service this site's list does not offer.
-    await call(dashboard, 'dossier:create', { procedure: 'pin-puk-codes', label: 'Bo', answers: {}, choices: {}, lang: 'en', commune: 'auderghem' });
+    // A second dossier booking with the same consulate: a Kids-ID.
+    await call(dashboard, 'dossier:create', { procedure: 'kids-id-abroad-luxembourg', label: 'Bo', answers: {}, choices: {}, lang: 'en' });
     const worker = session.worker;
     await eventually(
       () => worker.evaluate(async () => ((await chrome.scripting.getRegisteredContentScripts()).length > 0 ? true : undefined)),
@@ -89,50 +92,42 @@ describe('guided booking', () => {
     const page = await session.open(BOOKING_URL);
     await panelReady(page);
 
-    // Step 1: the service to pick, outlined over the page's own element.
-    const first = await untilGuide(page, 'the service found', (g) => g.step === 'choose-reason' && g.buttons.includes('Show me') && g.spots.length === 1);
-    expect(first.text).toContain('For “Ana”, choose:');
-    expect(first.text).toContain(SERVICE);
-    expect(first.text).toContain('For “Bo”, choose:');
-    expect(first.buttons.filter((b) => b === 'Show me')).toHaveLength(1);
-    // Bo's service is looked for a bounded while, then said to be missing, quietly.
-    await untilGuide(page, 'the missing service said so', (g) => g.text.includes('Not found on this page'));
-    const service = page.locator('li span', { hasText: SERVICE });
-    const overlaps = (spot: GuideView['spots'][number], box: { x: number; y: number; width: number; height: number }) =>
-      spot.left < box.x + box.width && spot.right > box.x && spot.top < box.y + box.height && spot.bottom > box.y;
-    expect(overlaps(first.spots[0]!, (await service.boundingBox())!)).toBe(true);
-    // The outline follows the element when the window shrinks and the page scrolls.
-    await page.setViewportSize({ width: 800, height: 220 });
-    await page.evaluate(() => scrollTo(0, 0));
-    expect((await service.boundingBox())!.y).toBeGreaterThan(220);
-    await clickInPanel(page, 'Show me');
-    const moved = (await service.boundingBox())!;
-    expect(moved.y).toBeGreaterThanOrEqual(0);
-    expect(moved.y + moved.height).toBeLessThanOrEqual(220);
-    await untilGuide(page, 'the outline over the scrolled element', (g) => g.spots.length === 1 && overlaps(g.spots[0]!, moved));
-    await page.setViewportSize({ width: 1280, height: 720 });
+    // Step 1: the person's details, each field explained.
+    const person = await untilGuide(page, 'the details step with its fields', (g) => g.step === 'person' && g.text.includes('Date of birth'));
+    expect(person.text).toContain('(maiden) name, first name, date of birth');
+    expect(person.text).toContain('The confirmation and the reminder go to this address.');
+    expect(person.text).toContain('The date of birth of the person who comes.');
+    expect(person.spots).toEqual([]);
+    await page.fill('#lastname', 'Test');
+    await page.fill('#email', 'ana@example.org');
+    await page.getByRole('button', { name: 'Next' }).click();
 
-    // The user picks, as on the site; the panel follows each step.
-    await page.getByRole('button', { name: `+ ${SERVICE}` }).click();
-    await page.getByRole('button', { name: 'Volgende' }).click();
-    const slot = await untilGuide(page, 'the slot step', (g) => g.step === 'choose-slot');
-    expect(slot.text).toContain('Pick a free day and time');
+    // Step 2: the service list, outlined over the page's own element, for both dossiers.
+    const services = await untilGuide(page, 'the services found', (g) => g.step === 'services' && g.spots.length === 4);
+    expect(services.text).toContain('For “Ana”, choose:');
+    expect(services.text).toContain('For “Bo”, choose:');
+    expect(services.text).toContain(SERVICE);
+    expect(services.text).toContain(PICK_UP);
+    expect(services.buttons.filter((b) => b === 'Show me')).toHaveLength(4);
+    const list = (await page.locator('#service0').boundingBox())!;
+    for (const spot of services.spots) {
+      expect(spot.left < list.x + list.width && spot.right > list.x && spot.top < list.y + list.height && spot.bottom > list.y).toBe(true);
+    }
+    // The user picks, as on the site; the panel only outlined.
+    expect(await page.locator('#service0').inputValue()).toBe('');
+    await page.selectOption('#service0', SERVICE);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    const slot = await untilGuide(page, 'the slot step', (g) => g.step === 'slot');
+    expect(slot.text).toContain('at most three months ahead');
     expect(slot.spots).toEqual([]);
     await page.check('#slot0');
-    await page.getByRole('button', { name: 'Volgende' }).click();
-    const details = await untilGuide(page, 'the details step with its fields', (g) => g.step === 'your-details' && g.text.includes('SMS'));
-    expect(details.text).toContain('E-mail');
-    expect(details.text).toContain('Where the confirmation code will be sent.');
-    expect(details.text).toContain('A mobile number for the code by SMS.');
-    await page.fill('#name', 'Ana Test');
-    await page.fill('#email', 'ana@example.org');
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByRole('button', { name: 'Book' }).click();
 
     // The confirmation: read, checked by the user, saved only on their click.
     await untilGuide(page, 'the confirmation step', (g) => g.step === 'confirmation' && g.buttons.includes('Save this appointment'));
     await clickInPanel(page, 'Save this appointment');
     const draft = await untilGuide(page, 'the proposed appointment', (g) => 'date' in g.inputs);
-    // Two dossiers book here: the user says which one this appointment is for.
     const chosen = await inPanel<string[]>(
       page,
       `(root) => {
@@ -145,8 +140,8 @@ describe('guided booking', () => {
     );
     expect(chosen?.sort()).toEqual(['Ana', 'Bo']);
     expect(await axePanel(page)).toEqual([]);
-    expect(draft.inputs).toMatchObject({ date: `${YEAR}-03-03`, time: '09:05', reference: 'K7Q2ZP' });
-    expect(draft.inputs.place).toContain('1160 Oudergem');
+    expect(draft.inputs).toMatchObject({ date: `${YEAR}-03-03`, time: '09:05', reference: 'EA7Q2Z' });
+    expect(draft.inputs.place).toContain('L-1626 Luxembourg');
     expect((await call(dashboard, 'dossier:get', { id: dossierId })).appointments).toEqual([]);
     await clickInPanel(page, 'Save in my dossier');
     const saved = await eventually(async () => {
@@ -162,7 +157,8 @@ describe('guided booking', () => {
       expect((await call(dashboard, 'dossier:get', { id: other.id })).appointments).toEqual([]);
     }
     const appointment = appointments[0];
-    expect(appointment).toMatchObject({ dossierId, start: `${YEAR}-03-03T09:05`, reference: 'K7Q2ZP', service: SERVICE });
+    // It belongs to the visit it was booked for: the application at the consulate.
+    expect(appointment).toMatchObject({ dossierId, visit: 'apply', start: `${YEAR}-03-03T09:05`, reference: 'EA7Q2Z', service: SERVICE });
 
     // The calendar export of it parses back to the same start.
     const ics = appointmentsToIcs(appointments, { dossierLabel: 'Ana', referenceLabel: 'Reference' });
@@ -180,6 +176,13 @@ describe('guided booking', () => {
     );
     expect(alarm.scheduledTime).toBe(await worker.evaluate((year) => new Date(year, 2, 2, 18, 0).getTime(), YEAR));
 
+    // The dashboard shows the appointment on its visit.
+    await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html#dossier=${dossierId}`);
+    const apply = dashboard.locator('article.visit[data-visit=apply]');
+    await apply.getByText('Your appointment for this visit').waitFor();
+    expect(await apply.textContent()).toContain('EA7Q2Z');
+    expect(await dashboard.locator('article.visit[data-visit=collect]').textContent()).not.toContain('EA7Q2Z');
+
     // Only the user (the test) ever submitted the site's form.
     expect(await page.evaluate(() => (window as unknown as { bookingSubmissions: number }).bookingSubmissions)).toBe(1);
     expect(session.stray).toEqual([]);
@@ -189,7 +192,7 @@ describe('guided booking', () => {
     session = await launch({ locale: 'en-GB' });
     const { dashboard, dossierId } = await withDossier(session);
     const page = await session.open(BOOKING_URL);
-    await page.getByRole('heading', { name: 'Nieuwe afspraak' }).waitFor();
+    await page.getByRole('heading', { name: 'Your details' }).waitFor();
     // The panel comes within a frame of the page's parse where it may; give it ample time not to.
     await page.waitForTimeout(1_500);
     expect(await hostCount(page)).toBe(0);
@@ -197,7 +200,7 @@ describe('guided booking', () => {
 
     await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html#dossier=${dossierId}`);
     // One per visit of the dossier that can be booked on that site.
-    const ask = dashboard.getByRole('button', { name: 'Let Be Civic guide you on auderghem.covservices.net' });
+    const ask = dashboard.getByRole('button', { name: 'Let Be Civic guide you on appointment.diplomatie.be' });
     await ask.first().waitFor();
     expect(await ask.count()).toBeGreaterThan(0);
     expect(await session.worker.evaluate((origin) => chrome.permissions.contains({ origins: [origin] }), ORIGIN)).toBe(false);

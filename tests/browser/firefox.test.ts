@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './harness';
+import { ROOT } from '../support/harness';
 
 const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
 

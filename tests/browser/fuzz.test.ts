@@ -7,8 +7,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, inPanel, launch, type Session } from './harness';
-import { contentScriptWorld, record, type Recorder } from './recorder';
+import { eventually, inPanel, launch, type Session } from '../support/harness';
+import { contentScriptWorld, record, type Recorder } from '../support/recorder';
 import { PROTOCOL, parseEnvelope, type MessageType } from '../../src/messaging/protocol';
 import { isAppError, type AppError } from '../../src/model/errors';
 
@@ -74,7 +74,7 @@ function deep(levels: number): unknown {
 
 /** Messages that no schema accepts. */
 function malformed(rng: Rng, count: number): unknown[] {
-  const out: unknown[] = [null, 0, 'dossier:list', [], ['dossier:list', {}], { type: 'dossier:list' }, { payload: {} }, { type: '__proto__', payload: {} }, { type: 'toString', payload: {} }, { type: 'hasOwnProperty', payload: {} }, deep(300), { type: 'data:wipe', payload: { confirm: 'true' } }, { type: 'backup:import', payload: { json: 'x'.repeat(1_000_000), extra: 1 } }];
+  const out: unknown[] = [null, 0, 'dossier:list', [], ['dossier:list', {}], { type: 'dossier:list' }, { payload: {} }, { type: '__proto__', payload: {} }, { type: 'toString', payload: {} }, { type: 'hasOwnProperty', payload: {} }, deep(300), { type: 'data:wipe', payload: { confirm: 'true' } }, { type: 'backup:import-chunk', payload: { transfer: 't', index: 0, data: 'x'.repeat(1_000_000), extra: 1 } }, { type: 'backup:import-chunk', payload: { transfer: 't', index: 0, data: 'x'.repeat(4 * 1024 * 1024 + 1) } }];
   // A junk payload can be valid by chance: the protocol's own parser keeps only what it rejects.
   const rejected = out.filter((m) => !parseEnvelope(m).ok);
   while (rejected.length < count) {
@@ -182,8 +182,12 @@ describe('the background under a fuzz of messages', () => {
     const pageOnly = TYPES.filter((t) => PROTOCOL[t].from === 'page');
     const valid: Record<string, unknown> = {
       'data:wipe': { confirm: true },
-      'backup:export': {},
-      'backup:import': { json: '{}' },
+      'backup:export-begin': {},
+      'backup:export-chunk': { transfer: 't', index: 0 },
+      'backup:export-end': { transfer: 't' },
+      'backup:import-begin': { bytes: 2 },
+      'backup:import-chunk': { transfer: 't', index: 0, data: '{}' },
+      'backup:import-end': { transfer: 't', chunks: 1 },
       'dossier:list': {},
       'dossier:get': { id: dossierId },
       'dossier:delete': { id: dossierId },

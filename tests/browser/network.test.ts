@@ -10,10 +10,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, eventually, inPanel, launch, type Session } from './harness';
-import { contentScriptWorld, record, type Recorder, type Seen } from './recorder';
-import { clickInPanel, readPanel } from './panel-support';
-import { STRINGS } from '../../src/dashboard/strings';
+import { ROOT, eventually, inPanel, launch, type Session } from '../support/harness';
+import { contentScriptWorld, record, type Recorder, type Seen } from '../support/recorder';
+import { clickInPanel, readPanel } from '../support/panel-support';
+import { DASHBOARD_STRINGS as STRINGS } from '../../src/i18n/dashboard';
 import { PANEL_STRINGS } from '../../src/i18n/panel';
 
 /** Answers every question the set-up shows: its first choice, or a plausible value. */

@@ -10,8 +10,8 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, eventually, launch, type Session } from './harness';
-import { clickInPanel, panelReady, readPanel, type PanelView } from './panel-support';
+import { ROOT, eventually, launch, type Session } from '../support/harness';
+import { clickInPanel, panelReady, readPanel, type PanelView } from '../support/panel-support';
 
 interface Reply {
   ok: boolean;

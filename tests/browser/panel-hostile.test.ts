@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launch, type Session } from './harness';
-import { clickInPanel, hostCount, inPanel, onPage, panelReady, readPanel, type PanelView } from './panel-support';
+import { eventually, launch, type Session } from '../support/harness';
+import { clickInPanel, hostCount, inPanel, onPage, panelReady, readPanel, type PanelView } from '../support/panel-support';
 
 const STRICT_CSP = "default-src 'none'; script-src 'nonce-page'; style-src 'nonce-page'; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'";
 

@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROME_BUILD, eventually, launch, type Session } from './harness';
-import { contentScriptWorld } from './recorder';
-import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel } from './panel-support';
+import { CHROME_BUILD, eventually, launch, type Session } from '../support/harness';
+import { contentScriptWorld } from '../support/recorder';
+import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel } from '../support/panel-support';
 
 /**
  * Sends what the background sends when the user presses the panel's shortcut (the command itself is
@@ -155,7 +155,7 @@ describe('the panel on portal pages', () => {
     const page = await session.open('https://my.belgium.be/fr');
     await panelReady(page);
     await clickInPanel(page, 'Hide');
-    let view = await eventually(async () => {
+    const view = await eventually(async () => {
       const v = await readPanel(page);
       return v?.collapsed ? v : undefined;
     }, 'the collapsed tab');
@@ -163,7 +163,7 @@ describe('the panel on portal pages', () => {
     expect(view.rect.width).toBeLessThan(200);
     expect(await focusInPanel(page)).toBe('button:Show Be Civic');
     await page.keyboard.press('Enter');
-    view = await eventually(async () => {
+    await eventually(async () => {
       const v = await readPanel(page);
       return v && !v.collapsed ? v : undefined;
     }, 'the open panel');

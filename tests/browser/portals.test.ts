@@ -6,8 +6,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, inPanel, launch, type Session } from './harness';
-import { hostCount, panelReady } from './panel-support';
+import { eventually, inPanel, launch, type Session } from '../support/harness';
+import { hostCount, panelReady } from '../support/panel-support';
+
+/** The worker's own extension API, inside worker.evaluate only. */
+declare const chrome: { scripting: { getRegisteredContentScripts(filter: { ids: string[] }): Promise<unknown[]> } };
 
 async function call(page: Page, type: string, payload: unknown): Promise<any> {
   const reply = (await page.evaluate(
@@ -56,6 +59,12 @@ describe('real portal families', () => {
       `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title></head><body><p role="note">Demokopie voor de tests van Be Civic.</p><main><h1>${title}</h1><p>Digitaal aanvragen via het e-loket.</p></main></body></html>`;
     await session.serve('https://kortenberg.be/**', { html: html('Samenstelling van het gezin') });
     await session.serve('https://www.lubbeek.be/**', { html: html('Samenstelling van het gezin') });
+    // The worker registers the script for granted commune sites when it starts (as the booking one):
+    // a page opened before that would have no panel, as after any browser start.
+    await eventually(
+      () => session!.worker.evaluate(async () => ((await chrome.scripting.getRegisteredContentScripts({ ids: ['be-civic-commune-sites'] })).length > 0 ? true : undefined)),
+      'the portal script registered for the granted commune sites',
+    );
     const granted = await session.open('https://kortenberg.be/samenstelling-van-het-gezin');
     const view = await panelReady(granted);
     expect(view.page).toBe('eloket-product');

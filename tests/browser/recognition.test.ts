@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, inPanel, launch, type Session } from './harness';
+import { eventually, inPanel, launch, type Session } from '../support/harness';
 
 describe('content script on a catalog host', () => {
   let session: Session;

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { eventually, launch, type Session } from './harness';
+import { eventually, launch, type Session } from '../support/harness';
 
 /** The extension API as an extension page sees it (the pages run in Chromium, not in this Node process). */
 declare const chrome: {
@@ -189,5 +189,40 @@ describe('store in the browser', () => {
     expect(estimate.quota).toBeGreaterThan(estimate.usage);
     expect(typeof estimate.persisted).toBe('boolean');
     expect(session.stray).toEqual([]);
+  });
+
+  it('reopens after the database is deleted from another page, and says so when a newer version took it over', async () => {
+    // Another context of the extension's origin (here the welcome page) deletes the database: the
+    // worker's connection must give way, and the next write must open a fresh database.
+    const deleted = await a.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.deleteDatabase('be-civic');
+          request.onsuccess = () => resolve('deleted');
+          request.onerror = () => resolve(`error ${request.error?.name}`);
+        }),
+    );
+    expect(deleted).toBe('deleted');
+    expect(await call(a, 'store:status', {})).toEqual({ writable: true });
+    const again = await call(a, 'dossier:create', { procedure: PROCEDURE, label: 'Again', answers: {}, choices: {}, lang: 'en' });
+    expect((await call(a, 'dossier:list', {})).map((d: { id: string }) => d.id)).toEqual([again.id]);
+
+    // A newer version upgrades it (as an updated Be Civic would): every write is refused with the
+    // code the screens translate, reads stay empty, and store:status tells the truth.
+    const upgraded = await a.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const request = indexedDB.open('be-civic', 1_000);
+          request.onsuccess = () => {
+            request.result.close();
+            resolve(request.result.version);
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    expect(upgraded).toBe(1_000);
+    expect(await send(a, 'progress:set-status', { dossierId: again.id, artefact: ARTEFACT, status: 'obtained' })).toEqual({ ok: false, error: { code: 'store.newer-version' } });
+    expect(await call(a, 'store:status', {})).toEqual({ writable: false, problem: { code: 'store.newer-version' } });
+    expect(await call(a, 'dossier:list', {})).toEqual([]);
   });
 });

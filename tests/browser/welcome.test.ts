@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launch, type Session } from './harness';
+import { eventually, launch, type Session } from '../support/harness';
 
 /** The first thing a new user sees: opened by the extension itself on install, in a fresh profile. */
 describe('welcome page', () => {

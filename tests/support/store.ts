@@ -9,6 +9,8 @@ import { createServices } from '../../src/background';
 import { route, type SenderInfo } from '../../src/messaging/router';
 import type { ChangeNotice, MessageType, Reply, RequestOf, ResponseOf } from '../../src/messaging/protocol';
 import { AppFailure } from '../../src/model/errors';
+import { splitText } from '../../src/model/transfer';
+import type { ImportCounts } from '../../src/model/views';
 import { openCivicDB, Store, STORE_NAMES, type CivicDB, type StoreName } from '../../src/store/db';
 
 const provenance = { provenance: ['seeds/000_95e31f5f4102b1f5.txt'], last_verified: '2026-11-23' };
@@ -144,6 +146,35 @@ export interface Harness {
   /** Every record of every store, for "nothing changed" assertions. */
   snapshot(): Promise<Record<StoreName, unknown[]>>;
   db(): Promise<CivicDB>;
+}
+
+/** A backup exported as the dashboard does: begin, every chunk, end; the chunks joined are the file. */
+export async function exportJson(h: Pick<Harness, 'call'>, sender?: SenderInfo): Promise<{ json: string; filename: string; chunks: string[] }> {
+  const { transfer, chunks, filename } = await h.call('backup:export-begin', {}, sender);
+  const pieces: string[] = [];
+  for (let index = 0; index < chunks; index++) pieces.push((await h.call('backup:export-chunk', { transfer, index }, sender)).data);
+  await h.call('backup:export-end', { transfer }, sender);
+  return { json: pieces.join(''), filename, chunks: pieces };
+}
+
+/** A backup file imported as the dashboard does, in chunks; the last reply (import-end's, or the first refusal). */
+export async function importReply(h: Pick<Harness, 'raw'>, json: string, sender?: SenderInfo): Promise<Reply> {
+  const begun = await h.raw({ type: 'backup:import-begin', payload: { bytes: new TextEncoder().encode(json).length } }, sender);
+  if (!begun.ok) return begun;
+  const { transfer } = begun.data as { transfer: string };
+  const chunks = splitText(json);
+  for (const [index, data] of chunks.entries()) {
+    const sent = await h.raw({ type: 'backup:import-chunk', payload: { transfer, index, data } }, sender);
+    if (!sent.ok) return sent;
+  }
+  return h.raw({ type: 'backup:import-end', payload: { transfer, chunks: chunks.length } }, sender);
+}
+
+/** As importReply, returning the counts or throwing the refusal. */
+export async function importJson(h: Pick<Harness, 'raw'>, json: string): Promise<ImportCounts> {
+  const reply = await importReply(h, json);
+  if (!reply.ok) throw new AppFailure(reply.error);
+  return reply.data as ImportCounts;
 }
 
 export function harness(name = `test-${++counter}-${Math.random().toString(36).slice(2)}`): Harness {

@@ -193,7 +193,7 @@ describe('EU-citizen first registration, annex 19 (seed 004)', () => {
   it('takes three visits, the first refusing an incomplete file (since 1 September 2025)', () => {
     expect(p.visits.map((v) => [v.id, v.appointment, v.requires_complete_file])).toEqual([
       ['first-appointment', 'required', true],
-      ['second-appointment', 'required', false],
+      ['second-appointment', 'invitation', false],
       ['collection', 'walk-in', false],
     ]);
     expect(p.visits[2]!.who?.fr).toMatch(/12 ans/);
@@ -310,13 +310,13 @@ describe('honesty and languages', () => {
 describe('portal pages and communes', () => {
   const page = (id: string) => catalog.pages.find((p) => p.id === id)!;
   it('has the pages other parts of Be Civic test against', () => {
-    for (const id of ['my-belgium-home', 'csam-login', 'mon-dossier-certificates', 'irisbox-form-landing', 'imio-form', 'eloket-product', 'auderghem-booking']) {
+    for (const id of ['my-belgium-home', 'csam-login', 'mon-dossier-certificates', 'irisbox-form-landing', 'imio-form', 'eloket-product', 'fps-e-appointment-booking']) {
       expect(page(id), id).toBeDefined();
     }
     expect(page('csam-login').role).toBe('login');
     expect(page('csam-login').explains?.en).toMatch(/itsme.*eID.*PIN.*security code/s);
-    expect(page('auderghem-booking').role).toBe('booking');
-    expect(catalog.portals.find((p) => p.id === page('auderghem-booking').portal)?.access).toBe('on-demand');
+    expect(page('fps-e-appointment-booking').role).toBe('booking');
+    expect(catalog.portals.find((p) => p.id === page('fps-e-appointment-booking').portal)?.access).toBe('on-demand');
   });
   it('does not say my.belgium.be serves the certified ID copy: seed 000 calls it a pre-step', () => {
     expect(page('my-belgium-home').serves).toEqual([]);

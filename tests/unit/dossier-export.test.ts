@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { syntheticDossier } from '../../bench/pdf.bench';
+import { syntheticDossier } from '../fixtures/synthetic-dossier';
 import { summarise } from '../../src/dossier/summary';
 import { buildPdf } from '../../src/export/pdf';
 import { appointmentsToIcs } from '../../src/export/ics';
@@ -20,7 +20,7 @@ function pdfText(bytes: Uint8Array): string {
 }
 
 describe('PDF summary', { timeout: 30_000 }, () => {
-  const input = syntheticDossier(40);
+  const input = syntheticDossier();
   const procedure = input.catalog.procedures[0]!;
 
   it('prints names outside Latin-1, accents, guillemets and €, masks the national number, numbers the pages', async () => {

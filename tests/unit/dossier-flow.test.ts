@@ -3,7 +3,7 @@ import type { Condition, Procedure } from '../../src/catalog/compiled';
 import catalog from '../../src/catalog/bundled';
 import { assessEligibility, nextQuestion, pruneAnswers, routeQuestion, visibleQuestions } from '../../src/dossier/flow';
 import { evaluateCondition, type Answer, type Answers } from '../../src/dossier/requirements';
-import { describeReason } from '../../src/dashboard/describe';
+import { describeReason } from '../../src/dossier/describe';
 
 const twelveBis = catalog.procedures.find((p) => p.id === 'nationality-declaration-12bis')!;
 
@@ -173,8 +173,9 @@ describe('every route of every catalog procedure', () => {
         const rejected = judged.filter(({ route }) => route.state === 'rejected');
         if (decidable) expect(rejected.length, `${choice.id} is rejected by some answers`).toBeGreaterThan(0);
         const untrue: string[] = [];
-        for (const { answers, route } of rejected) {
-          const failing = route.rules.filter((r) => r.state === 'fails');
+        for (const { answers, view, route } of rejected) {
+          // A route is rejected by its own rules or by a general one (e.g. no unlimited stay) it names.
+          const failing = [...route.rules, ...view.general.filter((g) => route.blockedBy.includes(g.rule.id))].filter((r) => r.state === 'fails');
           if (failing.length === 0) untrue.push(`${choice.id} rejected without a failing rule: ${JSON.stringify(answers)}`);
           for (const reason of failing.flatMap((r) => r.reasons)) {
             // The reason really is one: a question's answer on which its condition fails (or, negated, holds).

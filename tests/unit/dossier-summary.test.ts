@@ -4,7 +4,7 @@ import { feeTotal } from '../../src/dossier/fees';
 import { documentRules, APOSTILLE, EXEMPT } from '../../src/dossier/countries';
 import { maskNationalNumbersIn as maskNationalNumbers } from '../../src/model/nrn';
 import { itemValidity, summarise } from '../../src/dossier/summary';
-import { feeAmount, feeBasis, feeTotalBasis, describeValidity } from '../../src/dashboard/describe';
+import { feeAmount, feeBasis, feeTotalBasis, describeValidity } from '../../src/dossier/describe';
 import type { Dossier, Progress } from '../../src/model/data';
 
 const procedure = {
@@ -200,7 +200,13 @@ describe('the dossier summary', () => {
 
   it('cites the catalog entries it used, grouped by source and verification date', () => {
     const summary = summarise({ catalog, dossier, progress: [], appointments: [], lang: 'en', today: '2026-11-23' });
-    expect(summary.sources[0]).toEqual({ what: 'Nationality declaration · Title birth-certificate · Title residence-history · Title selor · Title diploma', provenance: ['seeds/003_ee23f2e5ba3cb84e.txt'], lastVerified: '2026-11-23' });
+    expect(summary.sources[0]).toEqual({
+      what: 'Nationality declaration · Title birth-certificate · Title residence-history · Title selor · Title diploma',
+      provenance: ['seeds/003_ee23f2e5ba3cb84e.txt'],
+      // This hand-made catalog names no seed: the file name is still never what users read.
+      names: [{ label: 'Reference document' }],
+      lastVerified: '2026-11-23',
+    });
     expect(summary.sources[1]?.what).toBe('Auderghem');
   });
 });

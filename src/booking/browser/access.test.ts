@@ -11,6 +11,9 @@ const catalog = {
     { id: 'commune-b', booking: [{ kind: 'online', value: 'https://commune-b.booking.example/x' }] },
     { id: 'commune-c', booking: [{ kind: 'online', value: 'https://unknown.example/' }, { kind: 'email', value: 'x@c.be' }] },
   ],
+  procedures: [{ id: 'abroad', consulate: 'post' }],
+  consulates: [{ id: 'post', booking: [{ kind: 'online', value: 'https://post.example/', platform: 'e-app' }] }],
+  platforms: [{ id: 'e-app', hosts: ['{tenant}.booking.example'] }, { id: 'e-fixed', hosts: ['rdv.commune-a.be'] }],
 } as unknown as CompiledCatalog;
 
 describe('booking host access', () => {
@@ -18,10 +21,18 @@ describe('booking host access', () => {
     expect(hostOfPattern('https://*.booking.example/*')).toBe('*.booking.example');
   });
   it('asks, per commune, only for its booking site when the catalog knows it as a booking page', () => {
-    expect(bookingOrigins(catalog, 'commune-a', onDemand)).toEqual(['https://rdv.commune-a.be/*']);
-    expect(bookingOrigins(catalog, 'commune-b', onDemand)).toEqual(['https://*.booking.example/*']);
-    expect(bookingOrigins(catalog, 'commune-c', onDemand)).toEqual([]);
-    expect(bookingOrigins(catalog, 'nowhere', onDemand)).toEqual([]);
+    const of = (commune: string) => bookingOrigins(catalog, { commune, procedure: 'x' }, onDemand);
+    expect(of('commune-a')).toEqual(['https://rdv.commune-a.be/*']);
+    expect(of('commune-b')).toEqual(['https://*.booking.example/*']);
+    expect(of('commune-c')).toEqual([]);
+    expect(of('nowhere')).toEqual([]);
+  });
+  it('abroad, asks for the platform host of the consulate, its tenant filled in', () => {
+    expect(bookingOrigins(catalog, { procedure: 'abroad' }, onDemand)).toEqual([]);
+    const withTenant = { ...catalog, consulates: [{ id: 'post', booking: [{ kind: 'online', value: 'https://post.example/', platform: 'e-app', tenant: 'lux' }] }] } as unknown as CompiledCatalog;
+    expect(bookingOrigins(withTenant, { procedure: 'abroad' }, onDemand)).toEqual(['https://*.booking.example/*']);
+    const fixed = { ...catalog, consulates: [{ id: 'post', booking: [{ kind: 'online', value: 'https://post.example/', platform: 'e-fixed' }] }] } as unknown as CompiledCatalog;
+    expect(bookingOrigins(fixed, { procedure: 'abroad' }, onDemand)).toEqual(['https://rdv.commune-a.be/*']);
   });
   it('registers the content script only for granted booking hosts', () => {
     expect(grantedBookingOrigins(['https://my.belgium.be/*', 'https://rdv.commune-a.be/*', 'https://other.example/*'], onDemand)).toEqual(['https://rdv.commune-a.be/*']);

@@ -5,11 +5,10 @@
 import { browser } from 'wxt/browser';
 import type { CompiledCatalog } from '../../catalog/compiled';
 import type { ChangeNotice } from '../../messaging/protocol';
-import { localise } from '../../i18n';
 import { SETTINGS_KEY, type Store } from '../../store/db';
 import { DEFAULT_SETTINGS } from '../../model/data';
 import { syncBookingContentScript } from './access';
-import { bookingPlan } from '../core/plan';
+import { summarise } from '../../dossier/summary';
 import { bookingSites } from '../../catalog/sites';
 import { listenForReminders, reconcileReminders } from './reminders';
 
@@ -36,18 +35,17 @@ export function startBookingServices(catalog: CompiledCatalog, store: Store): { 
         if (!appointment || !dossier) return undefined;
         const settings = (await tx.objectStore('settings').get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
         const lang = settings.lang ?? dossier.lang;
+        const discreet = settings.discreetNotifications !== false;
+        if (discreet) return { lang, appointment, bring: [], discreet };
         const progress = await tx.objectStore('progress').index('byDossier').getAll(dossier.id);
-        const procedure = catalog.procedures.find((p) => p.id === dossier.procedure);
-        const visit = procedure?.visits.find((v) => v.id === appointment.visit) ?? procedure?.visits[0];
-        const statusOf = new Map(progress.map((p) => [p.artefact, p.status]));
-        const bring =
-          procedure && visit && dossier.commune
-            ? bookingPlan(catalog, procedure, visit.id, dossier, progress, lang).bring.map((b) => ({ title: b.title.text, ready: b.ready }))
-            : (visit?.bring ?? []).map((id) => ({
-                title: localise(catalog.artefacts.find((a) => a.id === id)?.title ?? { fr: id }, lang).text,
-                ready: statusOf.get(id) === 'obtained' || statusOf.get(id) === 'submitted',
-              }));
-        return { lang, appointment, bring };
+        if (!catalog.procedures.some((p) => p.id === dossier.procedure)) return undefined;
+        // What to bring is the visit's own list, with what is missing or expiring as of today.
+        const now = new Date();
+        const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+        const { visits } = summarise({ catalog, dossier, progress, appointments: [appointment], lang, today });
+        const visit = visits.find((v) => v.id === appointment.visit) ?? visits[0];
+        const bring = (visit?.bring ?? []).map((b) => ({ title: b.or.length ? [b.title, ...b.or].join(' / ') : b.title, ready: b.ready }));
+        return { lang, appointment, bring, discreet };
       },
       undefined,
     ),

@@ -37,6 +37,8 @@ export interface ReminderContent {
   lang: Lang;
   appointment: Pick<Appointment, 'start' | 'service' | 'place'>;
   bring: Array<{ title: string; ready: boolean }>;
+  /** The time only (settings.discreetNotifications). */
+  discreet: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export function listenForReminders(load: (appointmentId: string) => Promise<Remi
       if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
       const content = await load(alarm.name.slice(PREFIX.length));
       if (!content) return;
-      const { title, message } = reminderText(content.lang, content.appointment, content.bring);
+      const { title, message } = reminderText(content.lang, content.appointment, content.bring, content.discreet);
       await browser.notifications.create(alarm.name, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
     })();
   });

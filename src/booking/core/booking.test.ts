@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAppointmentText, readConfirmation } from './parse';
 import { appointmentMail, mailLanguage } from './mail';
 import { reminderAt, reminderText } from './reminder';
-import { bookingPlan } from './plan';
-import type { Commune, Procedure, Artefact } from '../../catalog/compiled';
+import { DEFAULT_SETTINGS } from '../../model/data';
 
 describe('readConfirmation', () => {
   it('proposes date, time, place and booking code from a confirmation page', () => {
@@ -66,58 +65,19 @@ describe('reminders', () => {
     const text = reminderText('fr', { start: '2026-03-12T10:30', service: 'Service des Étrangers', place: '12 rue Emile Idiers' }, [
       { title: 'Passeport', ready: true },
       { title: 'Bail', ready: false },
-    ]);
+    ], false);
     expect(text.title).toBe('Rendez-vous demain : 10:30 · Service des Étrangers');
     expect(text.message.split('\n')).toEqual(['12 rue Emile Idiers', 'À apporter:', '• Passeport', '• Bail (encore manquant)']);
   });
-});
-
-describe('bookingPlan', () => {
-  const art = (id: string): Artefact => ({ id, title: { fr: id.toUpperCase() } }) as unknown as Artefact;
-  const procedure = {
-    id: 'eu-registration',
-    questions: [{ id: 'status', kind: 'choice', label: { fr: 'Statut' }, choices: [{ id: 'worker', label: { fr: 'T' } }, { id: 'student', label: { fr: 'E' } }] }],
-    requirements: {
-      id: 'root',
-      allOf: [
-        { id: 'passport', artefact: 'passport' },
-        { id: 'contract', when: { fact: 'status', equals: 'worker' }, artefact: 'contract' },
-        { id: 'enrolment', when: { fact: 'status', equals: 'student' }, artefact: 'enrolment' },
-        { id: 'lease', artefact: 'lease' },
-      ],
-    },
-    visits: [
-      { id: 'first', label: { fr: '1er rendez-vous' }, bring: [], requires_complete_file: true, appointment: 'required' },
-      { id: 'third', label: { fr: 'Délivrance' }, bring: ['passport'], requires_complete_file: false, appointment: 'walk-in' },
-    ],
-  } as unknown as Procedure;
-  const commune = {
-    id: 'auderghem',
-    names: { fr: 'Auderghem', nl: 'Oudergem' },
-    languages: ['fr', 'nl'],
-    booking: [
-      { kind: 'online', value: 'https://example.booking/auderghem', services: [{ for: 'eu-registration', visit: 'first', choose: { fr: 'Étrangers – 1re inscription' } }, { for: 'eu-registration', choose: { fr: 'Étrangers' } }] },
-      { kind: 'phone', value: '02 676 48 94', services: [] },
-    ],
-  } as unknown as Commune;
-  const catalog = { artefacts: ['passport', 'contract', 'enrolment', 'lease'].map(art), communes: [commune] };
-
-  it('lists what the dossier needs for a complete-file visit, loudly when something is missing', () => {
-    const plan = bookingPlan(catalog, procedure, 'first', { answers: { status: 'worker' }, choices: {}, commune: 'auderghem' }, [{ artefact: 'passport', status: 'obtained' }], 'fr');
-    expect(plan.bring.map((b) => [b.artefact, b.ready])).toEqual([['passport', true], ['contract', false], ['lease', false]]);
-    expect(plan.missing.map((b) => b.artefact)).toEqual(['contract', 'lease']);
-    expect(plan.refusedIfBookedNow).toBe(true);
-    expect(plan.channels[0]).toMatchObject({ kind: 'online', href: 'https://example.booking/auderghem', choose: { text: 'Étrangers – 1re inscription' } });
-    expect(plan.channels[1]).toMatchObject({ kind: 'phone', href: 'tel:026764894' });
-  });
-  it('takes a visit’s own list, picks the service without a visit, and is fine once everything is there', () => {
-    const plan = bookingPlan(catalog, procedure, 'third', { answers: { status: 'student' }, choices: {}, commune: 'auderghem' }, [{ artefact: 'passport', status: 'obtained' }], 'fr');
-    expect(plan.bring.map((b) => b.artefact)).toEqual(['passport']);
-    expect(plan.refusedIfBookedNow).toBe(false);
-    expect(plan.channels[0]?.choose?.text).toBe('Étrangers');
-  });
-  it('says what is wrong when the dossier has no commune or the visit does not exist', () => {
-    expect(() => bookingPlan(catalog, procedure, 'first', { answers: {}, choices: {} }, [], 'fr')).toThrow(/commune/);
-    expect(() => bookingPlan(catalog, procedure, 'fourth', { answers: {}, choices: {}, commune: 'auderghem' }, [], 'fr')).toThrow(/no visit "fourth"/);
+  it('discreet (the default setting): the time only, in every language, nothing of the procedure, place or papers', () => {
+    const appointment = { start: '2026-03-12T10:30', service: 'Service des Étrangers', place: '12 rue Emile Idiers' };
+    for (const lang of ['fr', 'nl', 'de', 'en'] as const) {
+      const text = reminderText(lang, appointment, [{ title: 'Attestation CGRA', ready: false }], true);
+      const words = `${text.title}\n${text.message}`;
+      expect(words).toContain('10:30');
+      for (const secret of ['Étrangers', 'Idiers', 'CGRA']) expect(words, `${lang}: ${secret}`).not.toContain(secret);
+    }
+    expect(reminderText('fr', appointment, [], true)).toEqual({ title: 'Rendez-vous demain à 10:30', message: 'Ouvrez Be Civic pour voir où, et quoi apporter.' });
+    expect(DEFAULT_SETTINGS.discreetNotifications).toBe(true);
   });
 });

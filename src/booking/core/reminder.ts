@@ -2,7 +2,8 @@
  * When and what to remind: the evening before an appointment, with the papers to bring. Pure; the
  * background turns it into an alarm and, if the user allowed notifications, a notification.
  */
-import type { Lang } from '../../i18n';
+import type { Lang } from '../../model/lang';
+import { REMINDER_STRINGS } from '../../i18n/reminder';
 
 /** Reminders go out at this hour, local time, the day before the appointment. */
 export const REMINDER_HOUR = 18;
@@ -18,20 +19,21 @@ export function reminderAt(start: string, now: number): number | undefined {
   return Math.max(eve, now + 60_000);
 }
 
-const WORDS: Record<Lang, { title: (place: string) => string; bring: string; missing: string; nothing: string }> = {
-  fr: { title: (p) => `Rendez-vous demain : ${p}`, bring: 'À apporter', missing: 'encore manquant', nothing: 'Rien d’autre à apporter que votre carte d’identité.' },
-  nl: { title: (p) => `Afspraak morgen: ${p}`, bring: 'Mee te brengen', missing: 'ontbreekt nog', nothing: 'Niets mee te brengen behalve uw identiteitskaart.' },
-  de: { title: (p) => `Termin morgen: ${p}`, bring: 'Mitzubringen', missing: 'fehlt noch', nothing: 'Außer Ihrem Ausweis nichts mitzubringen.' },
-  en: { title: (p) => `Appointment tomorrow: ${p}`, bring: 'Bring', missing: 'still missing', nothing: 'Nothing to bring but your identity card.' },
-};
 
+/**
+ * The notification's words. Discreet (the default setting) says the time and nothing else: lock
+ * screens and notification centres show it to whoever looks, and the procedure or the papers (a
+ * residence permit, an asylum certificate) say more about a person than they should see.
+ */
 export function reminderText(
   lang: Lang,
   appointment: { start: string; service: string; place?: string },
   bring: Array<{ title: string; ready: boolean }>,
+  discreet: boolean,
 ): { title: string; message: string } {
-  const w = WORDS[lang];
+  const w = REMINDER_STRINGS[lang];
   const time = appointment.start.slice(11);
+  if (discreet) return { title: w.discreetTitle(time), message: w.discreetMessage };
   const title = w.title(`${time} · ${appointment.service}`);
   const items = bring.map((b) => `• ${b.title}${b.ready ? '' : ` (${w.missing})`}`);
   const message = [appointment.place, items.length ? `${w.bring}:` : w.nothing, ...items].filter(Boolean).join('\n');

@@ -18,21 +18,25 @@ describe('labelsOf', () => {
 
 describe('booking services on the real catalog', () => {
   const dossiers = [
-    { id: 'd1', label: 'Ana', procedure: 'eu-registration-annex-19', commune: 'auderghem' },
+    { id: 'd1', label: 'Ana', procedure: 'eid-abroad-luxembourg' },
     { id: 'd2', label: 'Bo', procedure: 'eu-registration-annex-19', commune: 'ixelles' },
-    { id: 'd3', label: 'Cy', procedure: 'kids-id', commune: 'auderghem' },
+    { id: 'd3', label: 'Cy', procedure: 'kids-id-abroad-luxembourg' },
   ];
-  it('tells each dossier of this commune which reason to pick on its booking site', () => {
-    const services = bookingServicesAt(catalog, 'auderghem.covservices.net', dossiers, 'en');
-    expect(services.map((s) => s.dossierId)).toEqual(['d1', 'd3']);
-    expect(services[0]?.labels).toContain('MIGRATIE - 1ste registratie in België');
-    expect(services[1]?.labels.some((l) => l.startsWith('KAART KidsID'))).toBe(true);
+  it('tells each dossier booking on this platform host (its consulate’s tenant) which service to pick, per visit', () => {
+    const services = bookingServicesAt(catalog, 'appointment.diplomatie.be', dossiers, 'en');
+    expect(services.map((s) => [s.dossierId, s.visit?.id])).toEqual([['d1', 'apply'], ['d1', 'collect'], ['d3', 'apply'], ['d3', 'collect']]);
+    expect(services[0]?.labels).toEqual(['eID application']);
+    expect(services[1]?.labels).toEqual(['Pick-up of processed documents']);
     expect(bookingServicesAt(catalog, 'my.belgium.be', dossiers, 'en')).toEqual([]);
+    // Auderghem's site is seen over http only: it is never a page Be Civic guides on.
+    expect(bookingServicesAt(catalog, 'auderghem.covservices.net', [{ id: 'd4', label: 'Di', procedure: 'kids-id', commune: 'auderghem' }], 'en')).toHaveLength(1);
+    expect(catalog.pages.some((p) => p.hosts.includes('auderghem.covservices.net'))).toBe(false);
   });
-  it('describes the booking page with its guide steps, the confirmation last', () => {
-    const page = describePage(catalog, 'auderghem-booking', 'en');
-    expect(page.guide?.map((s) => s.id)).toEqual(['choose-reason', 'choose-slot', 'your-details', 'confirmation']);
-    expect(page.guide?.[0]?.highlightService).toBe(true);
+  it('describes the platform’s page with its steps in every language it is written in, the confirmation last', () => {
+    const page = describePage(catalog, 'fps-e-appointment-booking', 'en');
+    expect([...new Set(page.guide?.map((s) => s.id))]).toEqual(['person', 'services', 'slot', 'confirmation']);
+    expect(page.guide?.filter((s) => s.id === 'services').map((s) => s.when.heading)).toEqual(['Services', 'Diensten']);
+    expect(page.guide?.find((s) => s.id === 'services')?.highlightService).toBe(true);
     expect(page.guide?.at(-1)?.confirmation).toBe(true);
   });
 });

@@ -1,12 +1,14 @@
 /**
- * On a commune booking page: which service or reason should each of the user's dossiers pick here?
- * The catalog says it per commune and procedure (`booking[].services[].choose`), often quoting the
+ * On a booking page: which service or reason should each of the user's dossiers pick here? The
+ * catalog says it per commune (or consulate) and procedure (`booking[].services[].choose`), often quoting the
  * site's own label («…», „…“, “…”): those quoted labels are what the panel looks for on the page.
  */
 import type { CompiledCatalog, LocalText } from '../../catalog/compiled';
 import type { Dossier } from '../../model/data';
 import type { BookingService } from '../../model/views';
 import { localise, type Lang } from '../../i18n';
+import { channelHosts } from '../../catalog/platforms';
+import { dossierChannels } from './origins';
 
 const QUOTED = /«\s*([^»]+?)\s*»|„([^“”]+)[“”]|“([^”]+)”|"([^"]+)"/g;
 
@@ -22,25 +24,17 @@ export function labelsOf(choose: LocalText): string[] {
 }
 
 export function bookingServicesAt(
-  catalog: Pick<CompiledCatalog, 'communes' | 'procedures'>,
+  catalog: Pick<CompiledCatalog, 'communes' | 'procedures' | 'platforms' | 'consulates'>,
   host: string,
   dossiers: Array<Pick<Dossier, 'id' | 'label' | 'procedure' | 'commune'>>,
   lang: Lang,
 ): BookingService[] {
   const out: BookingService[] = [];
   for (const dossier of dossiers) {
-    const commune = catalog.communes.find((c) => c.id === dossier.commune);
     const procedure = catalog.procedures.find((p) => p.id === dossier.procedure);
-    if (!commune || !procedure) continue;
-    for (const channel of commune.booking) {
-      if (channel.kind !== 'online') continue;
-      let channelHost: string;
-      try {
-        channelHost = new URL(channel.value).hostname;
-      } catch {
-        continue;
-      }
-      if (channelHost !== host) continue;
+    if (!procedure) continue;
+    for (const channel of dossierChannels(catalog, dossier)) {
+      if (!channelHosts(channel, catalog.platforms ?? []).includes(host)) continue;
       for (const service of channel.services.filter((s) => s.for === procedure.id)) {
         const visit = service.visit ? procedure.visits.find((v) => v.id === service.visit) : undefined;
         out.push({
