@@ -95,6 +95,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     platforms: sortById(catalog.platforms),
     consulates: sortById(catalog.consulates),
     provenance: catalog.provenance ?? [],
+    intents: catalog.intents ?? [],
   };
 }
 

@@ -3,13 +3,13 @@
  * catalog without the schema library. The content script does not import this: it only gets the
  * recognition index and asks the background for the rest.
  */
-import type { Procedure, Artefact, Portal, PortalPage, Commune, LocalText, ProvenanceLabel, BookingPlatform, Consulate } from './schema';
+import type { Procedure, Artefact, Portal, PortalPage, Commune, LocalText, ProvenanceLabel, BookingPlatform, Consulate, Intent } from './schema';
 
 /** Bumped whenever the compiled shape changes. */
 export const COMPILED_FORMAT = 2;
 
 export type { Procedure, Artefact, PortalPage, Commune, LocalText, BookingPlatform, Consulate };
-export type { Source, Money, Duration, RequirementNode, Condition, ProvenanceLabel } from './schema';
+export type { Source, Money, Duration, RequirementNode, Condition, ProvenanceLabel, Intent } from './schema';
 export type CompiledPortal = Omit<Portal, 'pages'> & { pages: string[] };
 /** A page with its hosts made concrete (commune data applied) and its portal's access. */
 export type CompiledPage = PortalPage & { portal: string; access: Portal['access'] };
@@ -35,4 +35,6 @@ export interface CompiledCatalog {
   consulates?: Consulate[];
   /** The human names of the seed documents; optional so that a hand-made catalog (a test) may leave it out. */
   provenance?: ProvenanceLabel[];
+  /** The set-up's "What do you want to do?" answers; optional for hand-made catalogs. */
+  intents?: Intent[];
 }

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { getPublicSuffix } from 'tldts';
-import { KINDS, ProvenanceLabels, Lexicon as LexiconSchema, type Kind, type RequirementNode, type Condition } from './schema';
+import { Intents, KINDS, ProvenanceLabels, Lexicon as LexiconSchema, type Kind, type RequirementNode, type Condition } from './schema';
 import { fieldPath, flattenZodIssues } from './zod-issues';
 import { mergeCommunes, readCommuneTable } from './load-communes';
 import { checkBooking } from './load-booking';
@@ -22,6 +22,8 @@ import type { Catalog, CatalogIssue } from './types';
 
 /** The one file that names the seed documents for people. */
 export const PROVENANCE_FILE = 'provenance.yaml';
+/** The one file that lists the set-up's intents. */
+export const INTENTS_FILE = 'intents.yaml';
 
 /** The Catalog field that holds each kind's entries (the folder name, as an identifier). */
 const FIELD = {
@@ -113,6 +115,23 @@ export function loadCatalog(root: string, options: { repoRoot?: string } = {}): 
     if (doc.errors.length > 0) issues.push(...doc.errors.map((e) => ({ file: labelsFile, path: '', message: `YAML: ${e.message.split('\n')[0]}` })));
     else if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues).map((i) => ({ file: labelsFile, path: fieldPath(i.path), message: i.message })));
     else catalog.provenance = parsed.data.seeds;
+  }
+  const intentsPath = join(root, INTENTS_FILE);
+  if (existsSync(intentsPath)) {
+    const intentsFile = relative(process.cwd(), intentsPath) || INTENTS_FILE;
+    const doc = parseDocument(readFileSync(intentsPath, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+    const parsed = Intents.safeParse(doc.toJS());
+    if (doc.errors.length > 0) issues.push(...doc.errors.map((e) => ({ file: intentsFile, path: '', message: `YAML: ${e.message.split('\n')[0]}` })));
+    else if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues).map((i) => ({ file: intentsFile, path: fieldPath(i.path), message: i.message })));
+    else {
+      catalog.intents = parsed.data.intents;
+      const known = new Set(catalog.procedures.map((p) => p.id));
+      parsed.data.intents.forEach((intent, i) =>
+        intent.procedures.forEach((p, j) => {
+          if (!known.has(p)) issues.push({ file: intentsFile, path: `intents[${i}].procedures[${j}]`, message: `unknown procedure "${p}"` });
+        }),
+      );
+    }
   }
   issues.push(...checkReferences(catalog, files, options.repoRoot).filter((i) => !(i.ref && broken.has(i.ref))).map(({ ref: _, ...issue }) => issue));
   return { catalog, issues, files };

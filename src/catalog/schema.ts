@@ -11,7 +11,6 @@ import { BookingChannel, BookingPlatform, Consulate } from './schema-booking';
 
 export { LocalText } from './schema-base';
 
-
 /**
  * The human name of a seed document, shown wherever a provenance is cited (the PDF's sources): users
  * read "Commune of Eupen — population services", never a file name. `url` is the public page the
@@ -23,6 +22,10 @@ export const ProvenanceLabel = z.strictObject({
   url: z.string().regex(/^https:\/\//, 'expected an https:// URL').optional(),
 });
 export const ProvenanceLabels = z.strictObject({ seeds: z.array(ProvenanceLabel).min(1) });
+
+/** What a person wants to do, in their words ("Become Belgian"), and the procedures that answer it (catalog/intents.yaml). */
+export const Intent = z.strictObject({ id, label: LocalText, procedures: z.array(id).min(1) });
+export const Intents = z.strictObject({ intents: z.array(Intent).min(1) });
 
 export const Money = z.union([
   z.strictObject({ fixed: z.number().nonnegative() }),
@@ -382,6 +385,7 @@ export type Commune = z.infer<typeof Commune>;
 export type Money = z.infer<typeof Money>;
 export type Duration = z.infer<typeof Duration>;
 export type ProvenanceLabel = z.infer<typeof ProvenanceLabel>;
+export type Intent = z.infer<typeof Intent>;
 
 /** The kinds of catalog file, each in its own folder of catalog/. */
 export const KINDS = {

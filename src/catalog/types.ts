@@ -2,7 +2,7 @@
  * The loaded catalog's shape and its problems, apart from the loader so that the loader's helpers
  * (load-booking.ts) can name them without importing the loader back.
  */
-import type { Procedure, Artefact, Portal, Commune, BookingPlatform, Consulate, ProvenanceLabel, Lexicon } from './schema';
+import type { Procedure, Artefact, Portal, Commune, BookingPlatform, Consulate, ProvenanceLabel, Intent, Lexicon } from './schema';
 
 export interface CatalogIssue {
   file: string;
@@ -22,4 +22,6 @@ export interface Catalog {
   consulates: Consulate[];
   /** The human names of the seed documents (catalog/provenance.yaml). */
   provenance?: ProvenanceLabel[];
+  /** "What do you want to do?" and the procedures each answer leads to (catalog/intents.yaml). */
+  intents?: Intent[];
 }

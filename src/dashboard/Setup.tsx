@@ -9,13 +9,16 @@ import type { LocalText, Procedure } from '../catalog/compiled';
 import { localise, type Lang } from '../i18n';
 import { send } from '../messaging/client';
 import { COUNTRY_CODES, countryName, documentRules } from '../dossier/countries';
-import { assessEligibility, pruneAnswers, visibleQuestions } from '../dossier/flow';
+import { assessEligibility, pruneAnswers, questionAccepts, visibleQuestions } from '../dossier/flow';
 import type { Answer, Answers } from '../dossier/requirements';
 import type { Dossier } from '../model/data';
-import { findCommunes } from '../catalog/communes';
 import { useDashboard } from './context';
 import { describeRule, describeRules, routeState, ruleState, rulesToShow } from '../dossier/describe';
 import { LanguageSelect } from './LanguageSelect';
+import { CommunePicker } from './CommunePicker';
+import { DateInput } from './DateInput';
+import { GUIDANCE_STRINGS } from '../i18n/guidance';
+import { formatList } from '../i18n/format';
 
 type Question = Procedure['questions'][number];
 
@@ -37,16 +40,19 @@ export function CountrySelect({ id, value, onChange, noneLabel }: { id: string; 
   );
 }
 
-export function QuestionField({ question, value, onChange }: { question: Question; value: Answer | undefined; onChange: (v: Answer | undefined) => void }) {
+export function QuestionField({ procedure, question, value, onChange }: { procedure: Procedure; question: Question; value: Answer | undefined; onChange: (v: Answer | undefined) => void }) {
   const { lang, t } = useDashboard();
   const label = localise(question.label, lang);
   const help = question.help ? localise(question.help, lang) : undefined;
+  // The list the requirement accepts, from the requirement itself, so the question never lists less.
+  const accepts = questionAccepts(procedure, question).map((x) => localise(x, lang).text);
   const id = `q-${question.id}`;
-  const describedBy = help ? `${id}-help` : undefined;
-  const helpText = help && (
-    <p id={`${id}-help`} class="help" lang={help.fallback ? help.lang : undefined}>
-      {help.text}
-    </p>
+  const describedBy = help || accepts.length > 0 ? `${id}-help` : undefined;
+  const helpText = (help || accepts.length > 0) && (
+    <div id={`${id}-help`} class="help">
+      {help && <p lang={help.fallback ? help.lang : undefined}>{help.text}</p>}
+      {accepts.length > 0 && <p data-accepts={question.id}>{GUIDANCE_STRINGS[lang].accepted(formatList(accepts, lang))}</p>}
+    </div>
   );
   if (question.kind === 'boolean' || question.kind === 'choice') {
     const options: Array<{ value: Answer; label: string }> =
@@ -83,24 +89,31 @@ export function QuestionField({ question, value, onChange }: { question: Questio
       </div>
     );
   }
+  if (question.kind === 'date') {
+    return (
+      <div class="question field" data-question={question.id}>
+        {labelEl}
+        {helpText}
+        <DateInput id={id} live value={typeof value === 'string' ? value : ''} onDate={onChange} {...(describedBy ? { describedBy } : {})} />
+      </div>
+    );
+  }
   return (
     <div class="question field" data-question={question.id}>
       {labelEl}
       {helpText}
       <input
         id={id}
-        type={question.kind === 'number' ? 'number' : 'date'}
-        min={question.kind === 'number' ? 0 : undefined}
-        step={question.kind === 'number' ? 1 : undefined}
+        type="number"
+        min={0}
+        step={1}
         aria-describedby={describedBy}
         value={value === undefined ? '' : String(value)}
         onInput={(e) => {
           const raw = e.currentTarget.value;
           if (raw === '') return onChange(undefined);
-          if (question.kind === 'number') {
-            const n = Number(raw);
-            onChange(Number.isFinite(n) ? n : undefined);
-          } else onChange(raw);
+          const n = Number(raw);
+          onChange(Number.isFinite(n) ? n : undefined);
         }}
       />
     </div>
@@ -113,20 +126,20 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
     () => [...catalog.procedures].sort((a, b) => localise(a.title, lang).text.localeCompare(localise(b.title, lang).text, lang)),
     [catalog, lang],
   );
-  const communes = useMemo(
-    () => [...catalog.communes].sort((a, b) => localise(a.names, lang).text.localeCompare(localise(b.names, lang).text, lang)),
-    [catalog, lang],
-  );
   const [procedureId, setProcedureId] = useState(preselect && catalog.procedures.some((p) => p.id === preselect) ? preselect : '');
+  const intents = catalog.intents ?? [];
+  const [intentId, setIntentId] = useState('');
+  // A preselected procedure (from the welcome page or the panel) skips the question; so does "every procedure".
+  const [everyProcedure, setEveryProcedure] = useState(Boolean(procedureId) || intents.length === 0);
+  const intent = intents.find((i) => i.id === intentId);
+  const listed = everyProcedure || !intent ? procedures : procedures.filter((p) => intent.procedures.includes(p.id));
+  const g = GUIDANCE_STRINGS[lang];
+  const pickProcedure = (id: string) => {
+    setProcedureId(id);
+    setAnswers({});
+  };
   const [label, setLabel] = useState('');
   const [commune, setCommune] = useState('');
-  const [communeQuery, setCommuneQuery] = useState('');
-  // 565 communes: a name in any language or a postcode narrows the list (the chosen one stays in it).
-  const communeChoices = useMemo(() => {
-    if (!communeQuery.trim()) return communes;
-    const found = new Set(findCommunes(communes, communeQuery, 50).map((c) => c.id));
-    return communes.filter((c) => found.has(c.id) || c.id === commune);
-  }, [communes, communeQuery, commune]);
   const [dossierLang, setDossierLang] = useState<Lang>(lang);
   const [country, setCountry] = useState('');
   const [planned, setPlanned] = useState('');
@@ -184,24 +197,49 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
       <h1 id="setup-title">{t.setupTitle}</h1>
       <p>{t.setupIntro}</p>
       <form onSubmit={create} noValidate>
-        <div class="field">
-          <label for="setup-procedure">{t.procedure}</label>
-          <select
-            id="setup-procedure"
-            value={procedureId}
-            onChange={(e) => {
-              setProcedureId(e.currentTarget.value);
-              setAnswers({});
-            }}
-          >
+        {!everyProcedure && (
+          <fieldset class="intents" data-testid="intents">
+            <legend>{g.whatToDo}</legend>
+            <p class="help">{g.whatToDoHelp}</p>
+            {intents.map((i) => (
+              <label key={i.id} class="choice">
+                <input
+                  type="radio"
+                  name="setup-intent"
+                  value={i.id}
+                  checked={intentId === i.id}
+                  onChange={() => {
+                    setIntentId(i.id);
+                    pickProcedure(i.procedures.length === 1 ? i.procedures[0]! : '');
+                  }}
+                />
+                {localise(i.label, lang).text}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <div class="field" hidden={!everyProcedure && !intent}>
+          <label for="setup-procedure">{everyProcedure ? t.procedure : g.whichProcedure}</label>
+          <select id="setup-procedure" value={procedureId} onChange={(e) => pickProcedure(e.currentTarget.value)}>
             <option value="">{t.chooseProcedure}</option>
-            {procedures.map((p) => (
+            {listed.map((p) => (
               <option key={p.id} value={p.id}>
                 {localise(p.title, lang).text}
               </option>
             ))}
           </select>
         </div>
+        {everyProcedure ? (
+          intents.length > 0 && (
+            <button type="button" class="link" onClick={() => setEveryProcedure(false)}>
+              {g.intentsAgain}
+            </button>
+          )
+        ) : (
+          <button type="button" class="link" onClick={() => setEveryProcedure(true)}>
+            {g.allProcedures}
+          </button>
+        )}
         <div class="field">
           <label for="setup-label">{t.whose}</label>
           <p id="setup-label-help" class="help">
@@ -209,31 +247,7 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
           </p>
           <input id="setup-label" type="text" autocomplete="off" maxLength={200} aria-describedby="setup-label-help" value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
         </div>
-        <div class="field">
-          <label for="setup-commune">{t.commune}</label>
-          <input
-            id="setup-commune-search"
-            type="search"
-            autocomplete="off"
-            aria-label={t.communeSearch}
-            placeholder={t.communeSearch}
-            value={communeQuery}
-            onInput={(e) => {
-              const query = e.currentTarget.value;
-              setCommuneQuery(query);
-              const found = findCommunes(communes, query, 2);
-              if (found.length === 1) setCommune(found[0]!.id);
-            }}
-          />
-          <select id="setup-commune" value={commune} onChange={(e) => setCommune(e.currentTarget.value)}>
-            <option value="">{t.communeNone}</option>
-            {communeChoices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {localise(c.names, lang).text}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CommunePicker value={commune} onChange={setCommune} />
         <div class="field">
           <label for="setup-lang">{t.dossierLang}</label>
           <LanguageSelect id="setup-lang" value={dossierLang} onChange={setDossierLang} />
@@ -248,14 +262,14 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
           <label for="setup-planned">
             {t.plannedSubmission} ({t.optional})
           </label>
-          <input id="setup-planned" type="date" value={planned} onInput={(e) => setPlanned(e.currentTarget.value)} />
+          <DateInput id="setup-planned" live value={planned} onDate={(day) => setPlanned(day ?? '')} />
         </div>
 
         {procedure && shown.length > 0 && (
           <section aria-labelledby="setup-questions">
             <h2 id="setup-questions">{t.questions}</h2>
             {shown.map((q) => (
-              <QuestionField key={q.id} question={q} value={answers[q.id]} onChange={(v) => setAnswer(q.id, v)} />
+              <QuestionField key={q.id} procedure={procedure} question={q} value={answers[q.id]} onChange={(v) => setAnswer(q.id, v)} />
             ))}
           </section>
         )}
@@ -328,7 +342,13 @@ export function Verdicts({ procedure, answers }: { procedure: Procedure; answers
             {routes.map((route) => (
               <li key={route.id} class={`verdict ${route.state}`} data-route={route.id} data-state={route.state}>
                 <strong>{text(route.label)}</strong>
-                {route.chosen && ` (${t.yourChoice})`} — <span>{routeState(route.state, lang)}</span>
+                {route.chosenBy === 'user' && ` (${t.yourChoice})`} — <span>{routeState(route.state, lang)}</span>
+                {route.chosenBy === 'only-fit' && (
+                  <p class="chosen-for-you" data-testid="only-fit">
+                    {GUIDANCE_STRINGS[lang].onlyFit}
+                  </p>
+                )}
+                {route.blockedBy.length > 0 && <p class="reason">{GUIDANCE_STRINGS[lang].blocked}</p>}
                 <ul>
                   {rulesToShow(route).map((rule) => (
                     <li key={rule.rule.id} data-rule={rule.rule.id}>

@@ -3,7 +3,7 @@
  * is based on, how long a document stays valid), shared by the dashboard and the PDF so both say the
  * same words.
  */
-import type { Procedure } from '../catalog/compiled';
+import type { Duration, Procedure } from '../catalog/compiled';
 import { localise, type Lang } from '../i18n';
 import { countryName, type DocumentRules } from '../dossier/countries';
 import type { FeeLine, FeeTotal } from '../dossier/fees';
@@ -11,7 +11,10 @@ import type { Reason, RouteVerdict, RuleVerdict, VerdictState } from '../dossier
 import type { Answer } from '../dossier/requirements';
 import type { ItemView } from '../dossier/summary';
 import { dashboardStrings as strings } from '../i18n/dashboard';
-import { formatDay, formatMoney } from '../i18n/format';
+import { formatDay, formatList, formatMoney, plural } from '../i18n/format';
+import { GUIDANCE_STRINGS } from '../i18n/guidance';
+import type { DelayView } from './visits';
+import type { ChecklistAlternative } from './checklist';
 
 type Question = Procedure['questions'][number];
 
@@ -89,7 +92,11 @@ export function feeBasis(line: FeeLine, lang: Lang): string {
 
 export function feeTotalBasis(total: FeeTotal, lang: Lang): string {
   const s = strings(lang);
-  const parts = [total.exact ? s.feeExact : s.feeRangeTotal];
+  const parts: string[] = [];
+  if (total.exact) parts.push(s.feeExact);
+  else if (total.min !== total.max) parts.push(s.feeRangeTotal);
+  else if (!total.applicantsUnknown && !total.incomplete) parts.push(s.uncertain);
+  if (total.applicantsUnknown) parts.push(GUIDANCE_STRINGS[lang].applicantsUnknown);
   if (total.incomplete) parts.push(s.feeIncomplete);
   return parts.join('; ');
 }
@@ -114,4 +121,35 @@ export function describeValidity(item: Pick<ItemView, 'expiresOn' | 'validity'>,
   if (item.validity.state === 'expired') return s.expiredBefore(end, ref);
   if (item.validity.state === 'expiring') return s.expiring(end, ref, item.validity.daysLeft);
   return s.valid(end);
+}
+
+/** "2 weeks", "1 month and 2 weeks": a catalog duration in words. */
+export function describeDuration(duration: Duration, lang: Lang): string {
+  const g = GUIDANCE_STRINGS[lang];
+  const units = ['years', 'months', 'weeks', 'working_days', 'days', 'hours'] as const;
+  return formatList(
+    units.flatMap((u) => (duration[u] ? [plural(duration[u], lang, g.units[u])] : [])),
+    lang,
+  );
+}
+
+/** A delay as one line: its label, then "about 2 weeks" or "at least 3 working days". */
+export function describeDelay(delay: Pick<DelayView, 'label' | 'duration' | 'atLeast'>, lang: Lang): string {
+  const g = GUIDANCE_STRINGS[lang];
+  const span = delay.duration ? g.about(describeDuration(delay.duration, lang)) : delay.atLeast ? g.atLeast(describeDuration(delay.atLeast, lang)) : undefined;
+  return span ? `${delay.label} — ${span}` : delay.label;
+}
+
+/** "25,00 € per person × 3", for a per-person fee line. */
+export function describePerPerson(line: FeeLine, lang: Lang): string | undefined {
+  if (!line.perPerson) return undefined;
+  const { unitMin, unitMax, applicants } = line.perPerson;
+  return GUIDANCE_STRINGS[lang].perPerson(feeAmount({ min: unitMin, max: unitMax }, lang), applicants);
+}
+
+/** How an alternative is named to the user: its own label, else the documents it takes. */
+export function alternativeName(alternative: Pick<ChecklistAlternative, 'label' | 'docs'>, parentLabel: string): string {
+  if (alternative.label === parentLabel && alternative.docs.length > 0) return alternative.docs.map((d) => d.title).join(' + ');
+  // The catalog's alternatives read "OR …" in the tree; listed under "other ways", the "or" goes without saying.
+  return alternative.label.replace(/^(OR|OU|OF|ODER)\s+/, '');
 }

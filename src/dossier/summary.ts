@@ -147,7 +147,6 @@ export function summarise({ catalog, dossier, progress, appointments, lang, toda
   const byArtefact = new Map(progress.map((p) => [p.artefact, p]));
   const reference = dossier.plannedSubmission ?? today;
   const answers = effectiveAnswers(procedure, dossier.answers);
-  const evaluated = evaluateTree(procedure, { answers, choices: dossier.choices }, (a) => byArtefact.get(a)?.status);
   const checklist = buildChecklist({
     catalog,
     procedure,
@@ -156,6 +155,10 @@ export function summarise({ catalog, dossier, progress, appointments, lang, toda
     ...(dossier.countryOfIssue ? { countryOfIssue: dossier.countryOfIssue } : {}),
     lang,
   });
+  // The way the checklist suggests for each choice counts as chosen until the user picks another, so the
+  // statuses, "what remains to do" and the counts follow the documents the checklist shows.
+  const suggested = Object.fromEntries(checklist.items.flatMap((i) => i.choices.flatMap((c) => (c.suggested ? [[c.node, c.suggested.alternative] as const] : []))));
+  const evaluated = evaluateTree(procedure, { answers, choices: { ...suggested, ...dossier.choices } }, (a) => byArtefact.get(a)?.status);
   const foreignRules = checklist.documents.find((d) => d.documentRules)?.documentRules;
   const artefactOf = (id: string) => catalog.artefacts.find((a) => a.id === id);
 

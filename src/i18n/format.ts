@@ -8,11 +8,29 @@ import type { Lang } from '../model/lang';
 /** Belgian conventions for the three national languages; English as written in Europe (day first). */
 export const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' };
 
+/**
+ * One Intl formatter per language and kind, made once: building a DateTimeFormat costs far more than
+ * using it, and a long PDF formats hundreds of dates (it was a tenth of the export time).
+ */
+function cached<T>(make: (locale: string) => T): (lang: Lang) => T {
+  const made = new Map<Lang, T>();
+  return (lang) => {
+    let f = made.get(lang);
+    if (!f) made.set(lang, (f = make(LOCALES[lang])));
+    return f;
+  };
+}
+const dayFormat = cached((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const stampFormat = cached((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }));
+const moneyFormat = cached((l) => new Intl.NumberFormat(l, { style: 'currency', currency: 'EUR' }));
+const numberFormat = cached((l) => new Intl.NumberFormat(l));
+const pluralRules = cached((l) => new Intl.PluralRules(l));
+
 /** A calendar day (YYYY-MM-DD) the way the language writes dates, e.g. "12 mai 2026"; anything else as given. */
 export function formatDay(day: string, lang: Lang): string {
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  return dayFormat(lang).format(Date.UTC(y, m - 1, d));
 }
 
 /** A local date-time (YYYY-MM-DDTHH:mm, Belgian wall-clock time, no zone) with its day written out. */
@@ -23,11 +41,11 @@ export function formatMoment(local: string, lang: Lang): string {
 
 /** A moment (milliseconds since the epoch) as a short date and time in the browser's zone, e.g. a history entry. */
 export function formatTimestamp(at: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return stampFormat(lang).format(at);
 }
 
 export function formatMoney(amount: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR' }).format(amount);
+  return moneyFormat(lang).format(amount);
 }
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -48,8 +66,8 @@ export type PluralForms = { one: string; other: string } & Partial<Record<Intl.L
 
 /** The form the language's plural rules pick for `n` (French says "1,5 jour" and "0 jour": one, not other). */
 export function plural(n: number, lang: Lang, forms: PluralForms): string {
-  const rule = new Intl.PluralRules(LOCALES[lang]).select(n);
-  return (forms[rule] ?? forms.other).replace('{n}', new Intl.NumberFormat(LOCALES[lang]).format(n));
+  const rule = pluralRules(lang).select(n);
+  return (forms[rule] ?? forms.other).replace('{n}', numberFormat(lang).format(n));
 }
 
 /** "a, b and c" (or "a, b ou c" with `or`), with the language's own conjunction and commas. */

@@ -29,7 +29,7 @@ const fr: PdfStrings = {
   legalBasis: 'Base légale',
   authority: 'Autorité',
   sources: 'Sources des informations et dernière vérification',
-  lastVerified: (date) => `vérifié le ${date}`,
+  lastVerified: (date) => `dernière vérification : ${date}`,
   disclaimer: 'Be Civic n’est pas une administration. Vérifiez les conditions auprès de votre commune.',
 };
 
@@ -55,7 +55,7 @@ const de: PdfStrings = {
   legalBasis: 'Rechtsgrundlage',
   authority: 'Behörde',
   sources: 'Quellen der Informationen und letzte Prüfung',
-  lastVerified: (date) => `geprüft am ${date}`,
+  lastVerified: (date) => `zuletzt geprüft: ${date}`,
   disclaimer: 'Be Civic ist keine Behörde. Prüfen Sie die Bedingungen bei Ihrer Gemeinde.',
 };
 

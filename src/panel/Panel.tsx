@@ -137,6 +137,9 @@ export function Panel({ model, actions, Guide }: { model: PanelModel; actions: P
   const isNeeded = (artefact: Artefact) => ordered.some((d) => d.needs.some((n) => n.artefact === artefact.id));
   const needed = description ? description.artefacts.filter(isNeeded) : [];
   const others = description ? description.artefacts.filter((a) => !isNeeded(a)) : [];
+  // What to do here leads the panel: the first way of the first document this page serves (needed first).
+  const leadArtefact = needed[0] ?? others[0];
+  const lead = leadArtefact?.sources[0] && { key: `${leadArtefact.id}/${leadArtefact.sources[0].id}`, text: leadArtefact.sources[0].userDoes };
   const artefactSection = (artefact: Artefact) =>
     description &&
     t && (
@@ -172,10 +175,14 @@ export function Panel({ model, actions, Guide }: { model: PanelModel; actions: P
               </p>
             )}
             <dl>
-              <dt>{t.youDo}</dt>
-              <dd>
-                <Text value={source.userDoes} />
-              </dd>
+              {lead?.key !== `${artefact.id}/${source.id}` && (
+                <>
+                  <dt>{t.youDo}</dt>
+                  <dd>
+                    <Text value={source.userDoes} />
+                  </dd>
+                </>
+              )}
               <dt>{t.agentDoes}</dt>
               <dd>
                 <Text value={source.agentDoes} />
@@ -202,8 +209,19 @@ export function Panel({ model, actions, Guide }: { model: PanelModel; actions: P
       ) : (
         <>
           <p class="where">
-            <Text value={description.portalName} /> — <Text value={description.pageTitle} />
+            {/* "my.belgium.be — my.belgium.be home page" says the site twice: a title naming its site stands alone. */}
+            {!description.pageTitle.text.toLowerCase().includes(description.portalName.text.toLowerCase()) && (
+              <>
+                <Text value={description.portalName} /> —{' '}
+              </>
+            )}
+            <Text value={description.pageTitle} />
           </p>
+          {lead && (
+            <p class="do-here" data-testid="do-here">
+              <strong>{t.youDo}</strong>: <Text value={lead.text} />
+            </p>
+          )}
           {model.covered && <p class="warning">{t.covered}</p>}
           {state?.storageProblem && (
             <p class="warning" data-testid="storage-problem">

@@ -89,7 +89,9 @@ describe('dossier dashboard', () => {
   });
 
   it('sets up a dossier through the plain questions, with the paragraphs that fit and why the others do not', async () => {
-    await page.getByLabel('Démarche').selectOption('nationality-declaration-12bis');
+    // "Que voulez-vous faire ?" first; the full list of procedures stays one click away.
+    await page.getByRole('radio', { name: 'Devenir Belge', exact: true }).check();
+    await page.getByLabel('Laquelle est la vôtre ?').selectOption('nationality-declaration-12bis');
     await page.getByLabel('À qui est ce dossier ?').fill('Łukasz Wałęsa');
     await page.getByLabel('Commune', { exact: true }).selectOption('auderghem');
     await page.getByLabel('Date de dépôt prévue (facultatif)').fill('2027-01-15');
@@ -117,10 +119,10 @@ describe('dossier dashboard', () => {
   });
 
   it('changes statuses, choices and dates from the checklist; an old document stands out; undo reverts', async () => {
-    const birthGroup = page.getByRole('group', { name: 'Acte de naissance' });
-    await birthGroup.getByRole('radio', { name: 'Copie conforme de l’acte de naissance (commune de naissance)' }).check();
+    // Born in Belgium: the Belgian birth record is the way shown, the others folded behind a disclosure.
     const birth = page.locator('li.item[data-artefact="birth-certificate-copy-belgium"]');
-    await expect.poll(() => page.locator('li.group.one-of li.item').count()).toBe(1);
+    await birth.waitFor();
+    expect(await page.locator('li.requirement').filter({ has: birth }).locator('details.other-ways summary').count()).toBeLessThanOrEqual(1);
     await birth.getByLabel('Statut').selectOption('obtained');
     await expect.poll(() => birth.getAttribute('data-status')).toBe('obtained');
     await birth.getByLabel('Date de délivrance').fill('2026-03-15');
@@ -132,7 +134,11 @@ describe('dossier dashboard', () => {
     const card = page.locator('li.item[data-artefact="id-card-certified-copy"]');
     await card.getByLabel('Statut').selectOption('requested');
     await expect.poll(() => card.getAttribute('data-status')).toBe('requested');
-    expect(await card.locator('.next a').getAttribute('href')).toMatch(/^https:\/\//);
+    // The certified copy: my.belgium.be is only the pre-step, the commune stamps it at the desk (its booking
+    // site is http-only, so no link is offered as the next step).
+    expect(await card.locator('.pre-step').textContent()).toMatch(/^Étape préalable/);
+    expect(await card.locator('.only-commune').textContent()).toContain('Seule la commune');
+    expect(await card.locator('.next').textContent()).toMatch(/Prochaine étape/);
 
     await card.getByLabel('Statut').selectOption('submitted');
     await expect.poll(() => card.getAttribute('data-status')).toBe('submitted');
@@ -177,9 +183,9 @@ describe('dossier dashboard', () => {
   it('shows how to book the visit at the commune, with what is still missing, and never guides on an http-only booking site', async () => {
     const booking = page.getByRole('region', { name: 'Prendre rendez-vous' });
     const visit = booking.getByRole('article', { name: 'Dépôt de la déclaration à l\'état civil' });
-    const ready = await visit.locator('.bring li.ready').allTextContents();
-    expect(ready).toHaveLength(1);
-    expect(ready[0]).toMatch(/naissance.* — prêt$/);
+    // The birth record was obtained but is no longer valid on the planned day: never counted as ready.
+    expect(await visit.locator('.bring li.ready').count()).toBe(0);
+    expect(await visit.locator('.bring li.missing').filter({ hasText: /naissance/ }).count()).toBe(1);
     expect(await visit.locator('.bring li.missing').count()).toBeGreaterThan(0);
     // Auderghem's booking site is only known over http: its address, the notice, no link, no access asked.
     expect(await visit.locator('.channels').textContent()).toContain('http://auderghem.covservices.net/WaitBox.asp');
@@ -195,6 +201,7 @@ describe('dossier dashboard', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     // A second dossier, for another family member and another procedure (EU registration by status).
     await page.getByRole('link', { name: 'Créer un dossier' }).click();
+    await page.getByRole('button', { name: 'Voir toutes les démarches' }).click();
     await page.getByLabel('Démarche').selectOption('eu-registration-annex-19');
     await page.getByLabel('À qui est ce dossier ?').fill('Amira');
     await page.getByLabel('Commune', { exact: true }).selectOption('auderghem');
@@ -222,7 +229,7 @@ describe('dossier dashboard', () => {
     expect(text).toContain('Date de dépôt prévue : 15 janvier 2027');
     expect(text).toContain('✔ Né(e) en Belgique et y ayant toujours vécu (§1 1°) (votre choix) — Correspond');
     expect(text).toMatch(/Êtes-vous marié\(e\) à une personne belge \? — votre réponse : Non; il faut : Oui/);
-    expect(text).toContain('Option choisie : Copie conforme de l’acte de naissance (commune de naissance)');
+    expect(text).not.toMatch(/seeds\/|\.txt\b/);
     expect(text).toMatch(/— Obtenu/);
     expect(text).toMatch(/— Demandé/);
     expect(text).toContain('Date de délivrance : 15 mars 2026');
@@ -231,7 +238,8 @@ describe('dossier dashboard', () => {
     expect(text).toMatch(/Taxe communale : 0,00\s€ – 80,00\s€/);
     expect(text).toMatch(/Total : 150,00\s€ – 230,00\s€/);
     expect(text).toContain('Pays qui a délivré vos documents étrangers : Pologne');
-    expect(text).toContain('15 janvier 2027, 09:30 — Déclaration de nationalité');
+    // The appointment is printed with the visit it is for.
+    expect(text).toContain('Votre rendez-vous : 15 janvier 2027, 09:30 — Maison communale d’Auderghem');
     expect(text).toContain('Numéro de registre national : ••.••.••-•••.28');
     expect(text).not.toContain('85073003328');
     expect(text).toMatch(/Page 1 sur \d+/);

@@ -15,6 +15,7 @@ import { contentScriptWorld, record, type Recorder, type Seen } from '../support
 import { clickInPanel, readPanel } from '../support/panel-support';
 import { DASHBOARD_STRINGS as STRINGS } from '../../src/i18n/dashboard';
 import { PANEL_STRINGS } from '../../src/i18n/panel';
+import { GUIDANCE_STRINGS } from '../../src/i18n/guidance';
 
 /** Answers every question the set-up shows: its first choice, or a plausible value. */
 async function answerEverything(page: Page) {
@@ -92,6 +93,8 @@ describe('no network', () => {
 
   it('sets up a dossier on the dashboard through its questions', async () => {
     dashboard = await extensionPage('dashboard.html#setup');
+    // The set-up starts from "What do you want to do?"; the full list is one click away.
+    await dashboard.getByRole('button', { name: GUIDANCE_STRINGS.en.allProcedures }).click();
     await dashboard.getByLabel(t.procedure, { exact: true }).selectOption('nationality-declaration-12bis');
     await dashboard.getByLabel(t.whose).fill('Me');
     await dashboard.getByLabel(t.commune, { exact: true }).selectOption('auderghem');

@@ -46,7 +46,9 @@ describe('the panel on portal pages', () => {
     const page = await session.open('https://my.belgium.be/fr');
     const view = await panelReady(page);
     expect(view).toMatchObject({ role: 'complementary', label: 'Be Civic', page: 'my-belgium-home', lang: 'en', collapsed: false });
-    expect(view.text).toContain('my.belgium.be — my.belgium.be home page');
+    // The page's title names its site: said once.
+    expect(view.text).toContain('my.belgium.be home page');
+    expect(view.text).not.toContain('my.belgium.be — my.belgium.be');
     // A pre-step for the certified ID copy (seed 000), not a page that serves a document.
     expect(view.headings).toEqual(['Be Civic']);
     expect(view.text).toContain('does not issue a certified copy');
@@ -63,7 +65,7 @@ describe('the panel on portal pages', () => {
     expect(view.headings).toContain('About logging in');
     expect(view.text).toContain('CSAM sign-in: choose your digital key');
     expect(view.text).toContain('the itsme app');
-    expect(view.text).toContain('Be Civic never sees your password');
+    expect(view.text).toContain('I never see your password');
     await page.close();
   });
 

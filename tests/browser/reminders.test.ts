@@ -5,7 +5,8 @@ import { eventually, launch, type Session } from '../support/harness';
 /**
  * Appointment reminders end to end in Chromium: the user turns reminders on in the dashboard (which
  * asks for the optional notifications permission in that click), an appointment is saved, and when its
- * alarm fires the background shows a notification with the appointment and the papers to bring.
+ * alarm fires the background shows a notification: the time only while notifications are discreet (the
+ * default), the appointment and the papers to bring once the user turns that off.
  * Chromium's permission prompt cannot be answered by automation, so the profile holds the user's grant
  * (as a user who said yes would); the alarm is moved to now, since the real one is for the evening before.
  */
@@ -58,17 +59,27 @@ describe('appointment reminders', () => {
       (chrome.notifications as { create: unknown }).create = (...args: unknown[]) => (shown.push(args), create(...args));
     });
     // Unpacked extensions may set an alarm closer than 30 s: the reminder fires now instead of tomorrow eve.
-    await worker.evaluate((name) => chrome.alarms.create(name, { when: Date.now() + 200 }), name);
+    const fire = async () => {
+      await worker.evaluate((name) => chrome.notifications.clear(name), name);
+      await worker.evaluate((name) => chrome.alarms.create(name, { when: Date.now() + 200 }), name);
+      const notified = await eventually(
+        () => worker.evaluate(async (name) => (Object.keys(await chrome.notifications.getAll()).includes(name) ? true : undefined), name),
+        'the notification',
+      );
+      expect(notified).toBe(true);
+      const shown = (await worker.evaluate(() => (globalThis as { shownNotifications?: unknown[] }).shownNotifications!.splice(0))) as Array<[string, { title: string; message: string }]>;
+      expect(shown.map(([id]) => id)).toEqual([name]);
+      return shown[0]![1];
+    };
 
-    const notified = await eventually(
-      () => worker.evaluate(async (name) => (Object.keys(await chrome.notifications.getAll()).includes(name) ? true : undefined), name),
-      'the notification',
-    );
-    expect(notified).toBe(true);
-    const shown = (await worker.evaluate(() => (globalThis as { shownNotifications?: unknown[] }).shownNotifications)) as Array<[string, { title: string; message: string }]>;
-    expect(shown.map(([id]) => id)).toEqual([name]);
-    const [, options] = shown[0]!;
-    expect(options.title).toBe('Appointment tomorrow: 10:00 · Address change');
-    expect(options.message.split('\n')[0]).toBe('Town hall, counter 3');
+    // Discreet by default: a locked screen shows the time, never the procedure, the place or the papers.
+    const discreet = await fire();
+    expect(discreet.title).toBe('Appointment tomorrow at 10:00');
+    expect(`${discreet.title}\n${discreet.message}`).not.toMatch(/Address change|Town hall/);
+
+    await call(dashboard, 'settings:update', { discreetNotifications: false });
+    const detailed = await fire();
+    expect(detailed.title).toBe('Appointment tomorrow: 10:00 · Address change');
+    expect(detailed.message.split('\n')[0]).toBe('Town hall, counter 3');
   });
 });

@@ -11,14 +11,14 @@ import { gzipSync } from 'node:zlib';
 export const CONTENT_SCRIPT_BUDGETS: Readonly<Record<string, number>> = {
   // The portal script: recogniser, panel shell and Preact; no schema, PDF or YAML library. Raised from
   // 15 KB when issue 14 (real portals) merged: its recognition index (every portal page, commune host
-  // and lexicon name, 3.4 KB gzipped) and the form/commune panel lines took it to 18,953 bytes; the
+  // and lexicon name, 3.4 KB gzipped) and the form/commune panel lines took it to 19,116 bytes; the
   // budget is that measure + 0.5 KB. Not a target: issue 13 is cutting the content script down (the
   // commune part of the index to come with the run-time registration) and will lower this again.
-  'portal.js': 18_953 + 512,
+  'portal.js': 19_116 + 512,
   // The booking sites' script (portal script plus the booking guide), registered for granted hosts
-  // only: 15.8 KB when first set (17 KB budget); 20,686 bytes after issue 14's index, budget that
+  // only: 15.8 KB when first set (17 KB budget); 20,848 bytes after issue 14's index, budget that
   // measure + 0.5 KB, to come down with the portal script in issue 13.
-  'booking.js': 20_686 + 512,
+  'booking.js': 20_848 + 512,
 };
 
 export interface ScriptSize {

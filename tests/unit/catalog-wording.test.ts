@@ -8,18 +8,10 @@ import { describe, expect, it } from 'vitest';
 import catalog from '../../src/catalog/bundled';
 import { provenanceName } from '../../src/dossier/provenance';
 import { LANGS } from '../../src/model/lang';
+import { flagged } from '../support/wording';
 
 /** Fields never shown: where a fact comes from, when it was checked, the authors' own remarks; page notes are for recognition authors. */
 const NOT_SHOWN = new Set(['provenance', 'last_verified', 'remarks', 'fixture', 'examples', 'ref']);
-
-const INTERNAL: Array<[string, RegExp]> = [
-  ['a seed number', /\bseeds?\b/i],
-  ['a file name', /\bseeds\/|\.txt\b/],
-  ['a label we did not record', /label (seen|not recorded)|not recorded|non relevée?|vu sur la page|(label|adres)[^.]*niet genoteerd|(Bezeichnung|Adresse)[^.]*nicht erfasst/i],
-  ['how we read a page', /http[- ](address|adres|Adresse)|adresse http|\bProbed\b|Vérifié le \d|Nagekeken op \d|Geprüft am \d/i],
-  ['what our sources lack', /documents sources|source documents|\bde bronnen\b|\bdie Quellen\b/i],
-  ['a note about the product', /Be Civic[^.]*(pas encore|not yet|nog niet|noch nicht)/i],
-];
 
 function* shownTexts(value: unknown, path: string): Generator<[string, string]> {
   if (typeof value === 'string') yield [path, value];
@@ -29,7 +21,6 @@ function* shownTexts(value: unknown, path: string): Generator<[string, string]> 
   }
 }
 
-const flagged = (text: string) => INTERNAL.filter(([, re]) => re.test(text)).map(([why]) => why);
 
 describe('internal wording', () => {
   it('the detector catches the wording issue 16 found on screen', () => {
@@ -42,7 +33,7 @@ describe('internal wording', () => {
 
   it('no catalog text shown to users, in any language, carries internal wording', () => {
     const problems: string[] = [];
-    for (const kind of ['procedures', 'artefacts', 'pages', 'portals', 'communes', 'provenance'] as const) {
+    for (const kind of ['procedures', 'artefacts', 'pages', 'portals', 'communes', 'provenance', 'intents', 'platforms', 'consulates'] as const) {
       for (const entry of catalog[kind] ?? []) {
         const name = 'id' in entry ? entry.id : entry.ref;
         for (const [path, text] of shownTexts(entry, `${kind}:${name}`)) {

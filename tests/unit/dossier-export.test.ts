@@ -38,8 +38,23 @@ describe('PDF summary', { timeout: 30_000 }, () => {
     expect(text).toContain('Document n° 3 — extrait d’acte « conforme » — Obtenu');
     expect(text).toContain('Date de délivrance : 15 avril 2026');
     expect(text).toContain('Plus valable le 15 janvier 2027 (fin le 14 juillet 2026)');
-    expect(text).toContain('Option choisie : Document n° 20');
-    expect(text).toContain('seeds/003_ee23f2e5ba3cb84e.txt');
+    // The alternative the user chose is the document listed; the other way is folded into one line.
+    expect(text).toContain('Document n° 20 — extrait d’acte « conforme »');
+    expect(text).toMatch(/Autre façon de le prouver \(1\) : Document n° 21/);
+    // Each document's sources in their order, the one used marked.
+    expect(text).toMatch(/1\. Guichet de la commune ✔ \(votre choix\)\s+2\. En ligne sur le portail fédéral/);
+    // Visits: who comes, what to bring and for what, how to book; delays and notes.
+    expect(text).toContain('Qui doit venir : Le déclarant, en personne');
+    expect(text).toContain('Uniquement sur rendez-vous.');
+    expect(text).toMatch(/Ce guichet refuse un dossier incomplet/);
+    expect(text).toMatch(/☐ Document n° 1 — extrait d’acte « conforme » — manquant/);
+    expect(text).toContain('Choisissez la commune du dossier pour voir comment y prendre rendez-vous.');
+    expect(text).toContain('Décision du parquet — environ 4 mois');
+    expect(text).toContain('Fabrication de la carte — au moins 3 jours ouvrables');
+    expect(text).toContain('Gardez une copie de chaque document déposé.');
+    // Sources named for people, never a file name.
+    expect(text).toContain('CeRAIC / CIMB — fiches nationalité — https://www.example.org/fiches');
+    expect(text).not.toMatch(/seeds\/|\.txt\b/);
     const pages = Number(/Page 1 sur (\d+)/.exec(text)?.[1]);
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain(`Page ${pages} sur ${pages}`);

@@ -153,7 +153,9 @@ describe('expiry against the planned submission', () => {
     expect(birth.validity?.state).toBe('expired');
     expect(describeValidity(birth, 'en')).toBe('No longer valid on 20 December 2026 (ended 30 November 2026)');
     expect(summary.todo.some((x) => x.node === 'residence')).toBe(false);
-    expect(summary.todo.find((x) => x.node === 'language')).toMatchObject({ kind: 'choice' });
+    // Nothing in the answers decides the language proof: the first listed way stands as chosen (the checklist's suggestion).
+    expect(summary.todo.find((x) => x.node === 'selor')).toMatchObject({ kind: 'document' });
+    expect(summary.todo.some((x) => x.kind === 'choice')).toBe(false);
     expect(summary.counts).toEqual({ needed: 3, settled: 1 });
   });
 

@@ -37,6 +37,7 @@ export function AnswersEditor({ summary }: { summary: DossierSummary }) {
         {shown.map((q) => (
           <QuestionField
             key={q.id}
+            procedure={procedure}
             question={q}
             value={answers[q.id]}
             onChange={(v) => {

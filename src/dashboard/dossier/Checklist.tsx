@@ -1,222 +1,143 @@
 /**
- * The requirement tree as the user works through it: `allOf` groups as lists, `oneOf` groups as a
- * choice of the alternative the user follows, and for each document its status, the source used,
- * captured values, date of issue and validity (expired or soon-expiring documents stand out), the next
- * step with a link to the portal page that serves it, notes and attachments.
+ * The checklist a stressed person can read: one entry per requirement, the way to prove it already
+ * chosen from the answers (and said why), the other ways folded behind "other ways to prove this", each
+ * document once — a document that proves two requirements says so where it appears again — with what
+ * it accepts, the pre-step and "only the commune can stamp it", advice for foreign records on the
+ * records only, and for each document its status, sources, dates, validity, next step, notes and files.
  */
-import { useState } from 'preact/hooks';
+import type { Dossier } from '../../model/data';
 import { send } from '../../messaging/client';
-import { STATUSES, type Dossier, type Status } from '../../model/data';
-import type { ItemView, NodeView } from '../../dossier/summary';
+import type { ChecklistChoice, ChecklistDoc, ChecklistItem } from '../../dossier/checklist';
+import type { DossierSummary, ItemView, NodeView } from '../../dossier/summary';
+import { alternativeName, describeRules } from '../../dossier/describe';
+import { GUIDANCE_STRINGS } from '../../i18n/guidance';
+import { formatList } from '../../i18n/format';
 import { useDashboard } from '../context';
-import { describeValidity } from '../../dossier/describe';
-import { base64ToBytes } from '../../model/base64';
-import { refuse } from '../../model/errors';
-import { readAsBase64, saveFile } from '../files';
-import { formatBytes, formatDay } from '../../i18n/format';
+import { DocumentCard } from './DocumentCard';
 
-/** attachment:add carries at most 14,000,000 base64 characters, i.e. about 10 MB of file. */
-const MAX_ATTACHMENT_BYTES = Math.floor((14_000_000 / 4) * 3);
-
-export function Checklist({ tree, dossier }: { tree: NodeView; dossier: Dossier }) {
-  return <Node node={tree} dossier={dossier} depth={0} />;
+function itemsByArtefact(tree: NodeView): Map<string, ItemView> {
+  const out = new Map<string, ItemView>();
+  const walk = (n: NodeView) => {
+    if (n.item && !out.has(n.item.artefact)) out.set(n.item.artefact, n.item);
+    n.children.forEach(walk);
+  };
+  walk(tree);
+  return out;
 }
 
-function Node({ node, dossier, depth }: { node: NodeView; dossier: Dossier; depth: number }) {
-  const { t, act } = useDashboard();
-  if (node.applies === false) return null;
-  if (node.item) return <Item node={node} item={node.item} dossier={dossier} />;
-  const groupLabel = node.label ?? (node.kind === 'oneOf' ? t.oneOf : t.allOf);
-  const labelId = `group-${node.id}`;
-  if (node.kind === 'oneOf') {
-    const chosen = node.children.find((c) => c.id === node.chosen);
-    const live = node.children.filter((c) => c.applies !== false);
+export function Checklist({ summary }: { summary: DossierSummary }) {
+  const items = itemsByArtefact(summary.tree);
+  const shown = new Set<string>();
+  return (
+    <ol class="checklist">
+      {summary.checklist.items.map((entry) => (
+        <Entry key={entry.node} entry={entry} items={items} shown={shown} dossier={summary.dossier} />
+      ))}
+    </ol>
+  );
+}
+
+function Entry({ entry, items, shown, dossier }: { entry: ChecklistItem; items: Map<string, ItemView>; shown: Set<string>; dossier: Dossier }) {
+  const titleId = `req-${entry.node}`;
+  return (
+    <li class="requirement" data-node={entry.node} aria-labelledby={titleId}>
+      <h3 id={titleId}>{entry.label}</h3>
+      {entry.note && <p class="help">{entry.note}</p>}
+      <ul class="docs">
+        {entry.docs.map((doc) => {
+          const first = !shown.has(doc.artefact);
+          shown.add(doc.artefact);
+          return <Doc key={doc.artefact} doc={doc} item={items.get(doc.artefact)} dossier={dossier} full={first} />;
+        })}
+      </ul>
+      {entry.choices.map((choice) => (
+        <Choice key={choice.node} choice={choice} dossier={dossier} />
+      ))}
+    </li>
+  );
+}
+
+function Doc({ doc, item, dossier, full }: { doc: ChecklistDoc; item: ItemView | undefined; dossier: Dossier; full: boolean }) {
+  const { t, lang } = useDashboard();
+  const g = GUIDANCE_STRINGS[lang];
+  const proves = doc.proves.length > 1 && <p class="proves">{g.provesAll(formatList(doc.proves, lang))}</p>;
+  if (!full || !item) {
+    // Already listed under an earlier requirement: one line, so the same diploma is never two cards.
     return (
-      <li class="group one-of" data-node={node.id}>
-        <fieldset>
-          <legend id={labelId}>{groupLabel}</legend>
-          {node.note && <p class="help">{node.note}</p>}
-          <p class="help">{t.oneOf}</p>
-          {live.map((c) => (
-            <label key={c.id} class="choice">
-              <input
-                type="radio"
-                name={`choice-${node.id}`}
-                value={c.id}
-                checked={node.chosen === c.id}
-                onChange={() => act(() => send('dossier:update', { id: dossier.id, patch: { choices: { ...dossier.choices, [node.id]: c.id } } }), t.saved)}
-              />
-              {c.label ?? c.id}
-            </label>
-          ))}
-        </fieldset>
-        <ul aria-labelledby={labelId}>
-          {(chosen ? [chosen] : live).map((c) => (
-            <Node key={c.id} node={c} dossier={dossier} depth={depth + 1} />
-          ))}
-        </ul>
+      <li class="doc again" data-artefact={doc.artefact}>
+        <a href={`#doc-${doc.artefact}`}>{doc.title}</a> — {t.status[item?.status ?? 'not-started']}
+        {proves}
       </li>
     );
   }
-  const list = (
-    <ul aria-labelledby={depth === 0 && !node.label ? undefined : labelId} class="all-of">
-      {node.children.map((c) => (
-        <Node key={c.id} node={c} dossier={dossier} depth={depth + 1} />
-      ))}
-    </ul>
-  );
-  if (depth === 0 && !node.label) return list;
+  const rules = doc.documentRules && doc.documentRules.authentication !== 'none' ? describeRules(doc.documentRules, lang) : [];
   return (
-    <li class="group" data-node={node.id}>
-      <p id={labelId} class="group-label">
-        {groupLabel}
-      </p>
-      {node.note && <p class="help">{node.note}</p>}
-      {list}
-    </li>
+    <DocumentCard item={item} dossier={dossier}>
+      {doc.uncertain && <p class="help">{t.uncertain}</p>}
+      {proves}
+      {doc.accepts.length > 0 && <p>{g.accepted(formatList(doc.accepts, lang))}</p>}
+      {doc.preStep && (
+        <p class="pre-step">
+          <strong>{g.preStep(doc.preStep.label)}</strong>: {doc.preStep.text}
+        </p>
+      )}
+      {doc.onlyCommune && (
+        <p class="only-commune">
+          <strong>{g.onlyCommune}</strong>
+        </p>
+      )}
+      {rules.length > 0 && (
+        <ul class="rules" aria-label={g.translation}>
+          {rules.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
+    </DocumentCard>
   );
 }
 
-function Item({ node, item, dossier }: { node: NodeView; item: ItemView; dossier: Dossier }) {
+function Choice({ choice, dossier }: { choice: ChecklistChoice; dossier: Dossier }) {
   const { t, lang, act } = useDashboard();
-  const [notes, setNotes] = useState(item.notes ?? '');
-  const [fileProblem, setFileProblem] = useState<string | undefined>();
-  const ref = { dossierId: dossier.id, artefact: item.artefact };
-  const base = `item-${node.id}`;
-  const stale = item.validity && item.validity.state !== 'valid' ? item.validity.state : undefined;
-  const validity = describeValidity(item, lang);
-  const update = (patch: Parameters<typeof send<'progress:update'>>[1]['patch']) => act(() => send('progress:update', { ...ref, patch }), t.saved);
-
-  const attach = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file) return;
-    if (file.size > MAX_ATTACHMENT_BYTES) {
-      setFileProblem(`${file.name}: ${formatBytes(file.size, lang)} > ${formatBytes(MAX_ATTACHMENT_BYTES, lang)}`);
-      input.value = '';
-      return;
-    }
-    setFileProblem(undefined);
-    const base64 = await readAsBase64(file);
-    await act(() => send('attachment:add', { ...ref, name: file.name.slice(0, 300), type: (file.type || 'application/octet-stream').slice(0, 200), base64 }), t.saved);
-    input.value = '';
-  };
-
+  const g = GUIDANCE_STRINGS[lang];
+  if (choice.others.length === 0) return null;
+  const pick = (id: string) => act(() => send('dossier:update', { id: dossier.id, patch: { choices: { ...dossier.choices, [choice.node]: id } } }), t.saved);
+  if (!choice.suggested) {
+    // The answers do not decide: the user picks, every way in view.
+    return (
+      <fieldset class="choose-way" data-choice={choice.node}>
+        <legend>
+          {choice.label} — {g.chooseWay}
+        </legend>
+        {choice.others.map((o) => (
+          <label key={o.id} class="choice">
+            <input type="radio" name={`way-${choice.node}`} value={o.id} onChange={() => pick(o.id)} />
+            {alternativeName(o, choice.label)}
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
   return (
-    <li class={`item${stale ? ` ${stale}` : ''}`} data-artefact={item.artefact} data-status={item.status}>
-      <h3 id={`${base}-title`}>
-        {item.title}
-        {item.officialName && <span class="official"> ({item.officialName})</span>}
-      </h3>
-      {node.applies === undefined && <p class="help">{t.uncertain}</p>}
-      {stale && validity && (
-        <p class="stale" role="note">
-          <span aria-hidden="true">⚠ </span>
-          <strong>{validity}</strong>
-        </p>
-      )}
-      <div class="row">
-        <div class="field">
-          <label for={`${base}-status`}>{t.statusLabel}</label>
-          <select id={`${base}-status`} value={item.status} onChange={(e) => update({ status: e.currentTarget.value as Status })}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t.status[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {item.sources.length > 0 && (
-          <div class="field">
-            <label for={`${base}-source`}>{t.sourceUsed}</label>
-            <select id={`${base}-source`} value={item.sourceLabel ? (item.sources.find((s) => s.label === item.sourceLabel)?.id ?? '') : ''} onChange={(e) => e.currentTarget.value && update({ source: e.currentTarget.value })}>
-              <option value="">{t.sourceNone}</option>
-              {item.sources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div class="field">
-          <label for={`${base}-issued`}>{t.issuedOn}</label>
-          <input id={`${base}-issued`} type="date" value={item.issuedOn ?? ''} onChange={(e) => update({ issuedOn: e.currentTarget.value || null })} />
-        </div>
-      </div>
-      {!stale && validity && <p>{validity}</p>}
-      {item.validityNote && <p class="help">{item.validityNote}</p>}
-      {item.captured.length > 0 && (
-        <dl class="captured" aria-label={t.captured}>
-          {item.captured.map((c) => (
-            <div key={c.field}>
-              <dt>{c.label}</dt>
-              <dd>{c.value}</dd>
-            </div>
+    <div class="ways" data-choice={choice.node}>
+      <p class="help" data-because={choice.suggested.because}>
+        {g.suggested[choice.suggested.because]}
+      </p>
+      <details class="other-ways">
+        <summary>{g.otherWays(choice.others.length)}</summary>
+        <ul>
+          {choice.others.map((o) => (
+            <li key={o.id} data-alternative={o.id}>
+              <span>{alternativeName(o, choice.label)}</span>
+              {o.uncertain && <span class="help"> — {t.uncertain}</span>}{' '}
+              <button type="button" onClick={() => pick(o.id)}>
+                {g.useThisWay}
+                <span class="sr-only">: {alternativeName(o, choice.label)}</span>
+              </button>
+            </li>
           ))}
-        </dl>
-      )}
-      {item.next && (
-        <div class="next">
-          <p>
-            <strong>{t.nextStep}</strong> ({item.next.sourceLabel}): {item.next.text}
-          </p>
-          {item.next.url && (
-            <p>
-              <a href={item.next.url} target="_blank" rel="noopener noreferrer">
-                {t.openPage(item.next.pageTitle ?? item.next.sourceLabel)}
-              </a>
-            </p>
-          )}
-          {item.next.unconfirmed && <p class="help">{t.unconfirmed}</p>}
-        </div>
-      )}
-      <details>
-        <summary>
-          {t.notes} · {t.attachments} ({item.attachments.length})
-        </summary>
-        <div class="field">
-          <label for={`${base}-notes`}>{t.notes}</label>
-          <textarea id={`${base}-notes`} rows={3} maxLength={20_000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
-          <button type="button" onClick={() => update({ notes })}>
-            {t.save}
-          </button>
-        </div>
-        <h4>{t.attachments}</h4>
-        {item.attachments.length === 0 ? (
-          <p class="muted">{t.noAttachments}</p>
-        ) : (
-          <ul class="attachments">
-            {item.attachments.map((a) => (
-              <li key={a.id}>
-                {a.name} ({formatBytes(a.size, lang)}, {formatDay(new Date(a.addedAt).toISOString().slice(0, 10), lang)}){' '}
-                <button
-                  type="button"
-                  onClick={() =>
-                    act(async () => {
-                      const file = await send('attachment:get', { id: a.id });
-                      saveFile(base64ToBytes(file.base64) ?? refuse('input.invalid-file'), file.name, file.type);
-                    })
-                  }
-                >
-                  {t.download} <span class="sr-only">{a.name}</span>
-                </button>{' '}
-                <button type="button" onClick={() => act(() => send('attachment:remove', { ...ref, id: a.id }), t.saved)}>
-                  {t.remove} <span class="sr-only">{a.name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div class="field">
-          <label for={`${base}-file`}>{t.addAttachment}</label>
-          <input id={`${base}-file`} type="file" onChange={(e) => void attach(e.currentTarget)} />
-          {fileProblem && (
-            <p role="alert" class="error">
-              {fileProblem}
-            </p>
-          )}
-        </div>
+        </ul>
       </details>
-    </li>
+    </div>
   );
 }

@@ -6,13 +6,12 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import type { DossierDetail } from '../../model/views';
-import { countryName } from '../../dossier/countries';
 import { summarise } from '../../dossier/summary';
 import { Booking } from './Booking';
 import { CommuneSites } from './CommuneSites';
 import { Checklist } from './Checklist';
+import { Delays } from './Guidance';
 import { useDashboard } from '../context';
-import { describeRules } from '../../dossier/describe';
 import { exportFileName, saveFile } from '../files';
 import { Verdicts } from '../Setup';
 import { Facts } from './Facts';
@@ -66,27 +65,14 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
         </section>
       )}
 
-      {summary.documentRules && summary.documentRules.authentication !== 'none' && (
-        <section aria-labelledby="foreign-title" class="rules">
-          <h2 id="foreign-title">
-            {t.foreignDocs} — {countryName(summary.documentRules.country, lang)}
-          </h2>
-          <ul>
-            {describeRules(summary.documentRules, lang).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-          <p class="muted">{t.checkWithCommune}</p>
-        </section>
-      )}
-
       <section aria-labelledby="checklist-title">
         <h2 id="checklist-title">{t.checklist}</h2>
         <p>{t.progressCount(summary.counts.settled, summary.counts.needed)}</p>
-        <Checklist tree={summary.tree} dossier={dossier} />
+        <Checklist summary={summary} />
       </section>
 
       <Todo summary={summary} />
+      <Delays summary={summary} />
       <Fees summary={summary} />
       <CommuneSites commune={detail.dossier.commune} />
       <Booking summary={summary} />

@@ -1,8 +1,12 @@
-/** The fees of the procedure in the dossier's commune, each with where its amount comes from, and the total. */
+/**
+ * The fees of the procedure in the dossier's commune, each once, with where its amount comes from, the
+ * per-person amount times the applicants where a fee is per person, and a total that says "exact" only
+ * when it is.
+ */
 import { localise } from '../../i18n';
 import type { DossierSummary } from '../../dossier/summary';
 import { useDashboard } from '../context';
-import { feeAmount, feeBasis, feeTotalBasis } from '../../dossier/describe';
+import { describePerPerson, feeAmount, feeBasis, feeTotalBasis } from '../../dossier/describe';
 
 export function Fees({ summary }: { summary: DossierSummary }) {
   const { t, lang } = useDashboard();
@@ -16,8 +20,14 @@ export function Fees({ summary }: { summary: DossierSummary }) {
           {fees.lines.map((line) => (
             <tr key={line.id} data-fee={line.id} data-basis={line.basis}>
               <th scope="row">{localise(line.label, lang).text}</th>
-              <td>{feeAmount(line, lang)}</td>
-              <td class="muted">{feeBasis(line, lang)}</td>
+              <td>
+                {feeAmount(line, lang)}
+                {line.perPerson && <p class="help">{describePerPerson(line, lang)}</p>}
+              </td>
+              <td class="muted">
+                {feeBasis(line, lang)}
+                {line.note && <p class="help">{localise(line.note, lang).text}</p>}
+              </td>
             </tr>
           ))}
         </tbody>
