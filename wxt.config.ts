@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
  * that builds): the extension asks for exactly the portal hosts the catalog names, and commune booking
  * sites only on demand.
  */
-const hosts: { install: string[]; onDemand: string[] } = JSON.parse(
+const hosts: { install: string[]; onDemand: string[]; matches: string[] } = JSON.parse(
   readFileSync(new URL('./src/catalog/generated/hosts.json', import.meta.url), 'utf8'),
 );
 
@@ -40,6 +40,15 @@ export default defineConfig({
   // turns it off and keeps the `#imports` module working.
   imports: { autoImport: false } as object,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The portal content script runs on the catalog's paths of the install-time hosts: the list is
+    // written here rather than in the entrypoint, whose options would otherwise ship inside the script.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const portal = manifest.content_scripts?.find((c) => c.js?.includes('content-scripts/portal.js'));
+      if (!portal) throw new Error('manifest: the portal content script is missing');
+      portal.matches = hosts.matches;
+    },
+  },
   manifest: ({ manifestVersion, browser }) => ({
     // The listing and the browser speak the user's language: public/_locales/{fr,nl,de,en}/messages.json.
     // English is the fallback for any other browser language, the one most of our users read after

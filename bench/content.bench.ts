@@ -32,7 +32,7 @@ interface Timings {
 
 const PAGES: Array<[string, string]> = [
   ['https://my.belgium.be/fr', 'my-belgium.html'],
-  ['https://irisbox.irisnet.be/irisbox/certificat', 'irisbox.html'],
+  ['https://irisbox.irisnet.be/irisbox/demo-form/landing', 'irisbox.html'],
   ['https://mondossier.rrn.fgov.be/', 'mon-dossier.html'],
   ['https://idp.iamfas.belgium.be/fas/XUI/', 'csam.html'],
   ['https://www.evergem.be/product/209/attest-van-gezinssamenstelling', 'eloket.html'],

@@ -160,12 +160,12 @@ export async function visitStop(demo: Demo, stop: Stop): Promise<{ page: Page; p
   throw new Error(`The panel did not recognise ${stop.url} as catalog page ${stop.page} (it showed ${shown ?? 'nothing'}). Is the catalog compiled and the extension rebuilt?`);
 }
 
-/** What the demo says about a booking site the user has not allowed yet; the button is the dashboard's own words. */
+/** What the demo says about a commune site (booking, e-guichet) the user has not allowed yet; the button is the dashboard's own words. */
 export function notGrantedNote(stop: Stop, headless: boolean, lang: Lang = 'en'): string {
   const host = new URL(stop.url).host;
   return headless
-    ? `${host}: no panel until you allow this commune's booking site from the dashboard (Chromium asks in a prompt of its own, which an automated run cannot answer)`
-    : `${host}: no panel yet. In the dashboard's appointments, click "${strings(lang).allowSite(host)}", accept Chromium's question, then reload that tab`;
+    ? `${host}: no panel until you allow this commune's site from the dashboard (Chromium asks in a prompt of its own, which an automated run cannot answer)`
+    : `${host}: no panel yet. In the dashboard, click "${strings(lang).allowSite(host)}", accept Chromium's question, then reload that tab`;
 }
 
 /** Opens the dashboard on the sample dossier. */

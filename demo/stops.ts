@@ -12,7 +12,7 @@ export interface Stop {
   /** The demo copy, under demo/pages/. */
   file: string;
   /**
-   * 'on-demand': a commune booking site, which the extension may only read once the user allows it
+   * 'on-demand': a commune's own site (booking, e-guichet), which the extension may only read once the user allows it
    * for their commune in the dashboard. Chromium asks that in a prompt of its own that no automation
    * can answer, so a headless run shows the page without the panel and says why.
    */
@@ -24,15 +24,16 @@ export const STOPS: Stop[] = [
   { name: 'csam-login', url: 'https://idp.iamfas.belgium.be/fas/XUI/', page: 'csam-login', file: 'csam-login.html' },
   {
     name: 'irisbox',
-    url: 'https://irisbox.irisnet.be/irisbox/certificats/composition-de-menage',
-    page: 'irisbox-certificate',
+    url: 'https://irisbox.irisnet.be/irisbox/demo-form/landing',
+    page: 'irisbox-form-landing',
     file: 'irisbox.html',
   },
   {
     name: 'imio-eguichet',
     url: 'https://lalouviere.guichet-citoyen.be/demarches/description-certificat-residence/',
-    page: 'imio-eguichet-form',
+    page: 'imio-procedure-description',
     file: 'imio-eguichet.html',
+    access: 'on-demand',
   },
   {
     name: 'consulate-booking',

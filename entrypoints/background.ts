@@ -11,6 +11,7 @@ import { requestPersistence, storageEstimate } from '../src/store/persistence';
 import { openWelcomeOnInstall } from '../src/welcome/install';
 import { PANEL_PORT, relayPanelShortcut } from '../src/panel/shortcut';
 import { startBookingServices } from '../src/booking/browser/background';
+import { startCommuneSites } from '../src/background/commune-sites';
 
 /**
  * The background worker: the only context that answers for the catalog and owns the user's data
@@ -39,6 +40,7 @@ export default defineBackground(() => {
       panels.delete(tabId);
     }
   };
+  startCommuneSites(catalog);
   const services = createServices({
     catalog,
     store,

@@ -17,7 +17,7 @@ try {
     chrome.runtime.sendMessage({ type: 'dossier:create', payload: { procedure: 'nationality-declaration-12bis', label: 'Amira', answers: {}, choices: {}, lang: 'en' } }),
   );
   if (!created.ok) throw new Error(`dossier:create: ${created.error}`);
-  const page = await session.open('https://irisbox.irisnet.be/irisbox/composition-de-menage');
+  const page = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing');
   await page.setViewportSize({ width: 1200, height: 760 });
   await eventually(async () => ((await readPanel(page))?.text.includes('dossier “Amira”') ? true : undefined), 'the panel with the dossier');
   await clickInPanel(page, 'Requested');

@@ -19,6 +19,7 @@ import { maskNationalRegisterNumber } from '../model/nrn';
 import type { PageState, ProgressView } from '../model/views';
 import { SETTINGS_KEY } from '../store/db';
 import { settingsIn, type Context } from './context';
+import { issuePlaces, portalArtefacts, servesCommune, siteCommuneOf } from './guidance';
 import { senderHost } from './policy';
 
 type PageHandlers = Pick<Handlers, 'panel:open' | 'page:describe' | 'page:state' | 'panel:strings' | 'panel:collapse' | 'dashboard:open' | 'guide:targets' | 'guide:seen'>;
@@ -50,9 +51,11 @@ export function pageHandlers(ctx: Context): PageHandlers {
   const { catalog, store } = ctx;
   const pageOf = (pageId: string): CompiledPage => catalog.pages.find((p) => p.id === pageId) ?? refuse('unknown.page', { page: pageId });
 
-  async function pageState(pageId: string, sender: SenderInfo): Promise<PageState> {
+  async function pageState(pageId: string, form: string | undefined, sender: SenderInfo): Promise<PageState> {
     const page = pageOf(pageId);
-    const served = new Set(page.serves.map((s) => s.artefact));
+    // On one form of a multi-form portal, the page serves that form's artefact only.
+    const served = new Set(page.serves.map((s) => s.artefact).filter((a) => form === undefined || a === form));
+    const alsoOnPortal = portalArtefacts(catalog, page);
     const { writable, problem } = await store.status();
     // Only the progress records of the artefacts this page serves are read: that is the page's slice.
     const data = await store.read(
@@ -68,19 +71,37 @@ export function pageHandlers(ctx: Context): PageHandlers {
     );
     const lang: Lang = data.settings.lang ?? pickLang(ctx.languages());
     const host = senderHost(sender);
+    const site = siteCommuneOf(catalog, host);
+    const communeOf = (id: string | undefined) => (id ? catalog.communes.find((c) => c.id === id) : undefined);
+    const title = (artefact: string) => localise(ctx.artefactOf(artefact)?.title ?? { fr: artefact }, lang);
+    const instead: NonNullable<PageState['instead']> = [];
     const dossiers = data.dossiers.flatMap((dossier) => {
       const procedure = ctx.procedureOf(dossier.procedure);
       if (!procedure) return [];
+      const needed = neededArtefacts(procedure, dossier);
       const seen = new Set<string>();
-      const needs = neededArtefacts(procedure, dossier)
+      const needs = needed
         .filter((need) => served.has(need.artefact) && !seen.has(need.artefact) && seen.add(need.artefact))
         .map((need) => {
           const progress = data.progress.get(`${dossier.id}/${need.artefact}`);
           const label = need.requirement ?? ctx.artefactOf(need.artefact)?.title ?? { fr: need.artefact };
           return { artefact: need.artefact, requirement: localise(label, lang), ...(progress ? { progress: progressView(catalog, page, progress) } : {}) };
         });
-      if (needs.length === 0) return [];
-      return [{ id: dossier.id, label: dossier.label, procedure: dossier.procedure, procedureTitle: localise(procedure.title, lang), needs }];
+      const home = communeOf(dossier.commune);
+      const base = { id: dossier.id, label: dossier.label, procedure: dossier.procedure, procedureTitle: localise(procedure.title, lang) };
+      // What the dossier needs from this portal's other pages, when it needs nothing on this one.
+      const fromPortal = needs.length > 0 ? [] : [...new Set(needed.map((n) => n.artefact))].filter((a) => alsoOnPortal.has(a) && !served.has(a));
+      if (home && servesCommune(catalog, page, site, home) === false) {
+        // Another commune's site (or another region's portal): not the place for this dossier.
+        const documents = (needs.length > 0 ? needs.map((n) => n.artefact) : fromPortal).map(title);
+        if (documents.length === 0) return [];
+        return [{ ...base, needs: [], otherCommune: { home: localise(home.names, lang), documents, places: issuePlaces(catalog, home, lang) } }];
+      }
+      if (needs.length === 0) {
+        if (fromPortal.length > 0) instead.push({ dossierId: dossier.id, dossierLabel: dossier.label, documents: fromPortal.map(title) });
+        return [];
+      }
+      return [{ ...base, needs }];
     });
     const bookings = page.role === 'booking' && host ? bookingServicesAt(catalog, host, data.dossiers, lang) : [];
     return {
@@ -89,6 +110,9 @@ export function pageHandlers(ctx: Context): PageHandlers {
       collapsed: host ? (data.settings.panelCollapsed[host] ?? false) : false,
       ...(data.settings.activeDossier ? { activeDossier: data.settings.activeDossier } : {}),
       dossiers,
+      hasDossiers: data.dossiers.length > 0,
+      ...(site ? { siteCommune: localise(site.names, lang) } : {}),
+      ...(instead.length > 0 ? { instead } : {}),
       ...(bookings.length > 0 ? { bookings } : {}),
     };
   }
@@ -96,13 +120,16 @@ export function pageHandlers(ctx: Context): PageHandlers {
   return {
     'panel:open': async (_, sender) => {
       const page = sender.page ?? refuse('slice.no-page');
-      const state = await pageState(page, sender).catch(() => null);
+      // The form the tab's recognition found, for this page only.
+      const known = sender.tabId !== undefined ? ctx.tabs.pages.get(sender.tabId) : undefined;
+      const form = known?.page === page ? known.form : undefined;
+      const state = await pageState(page, form, sender).catch(() => null);
       const lang = state?.lang ?? pickLang(ctx.languages());
-      return { page, lang, description: describePage(catalog, page, lang), strings: PANEL_STRINGS[lang], state };
+      return { page, lang, description: describePage(catalog, page, lang, form), strings: PANEL_STRINGS[lang], state, ...(form ? { form } : {}) };
     },
-    'page:describe': ({ page, lang }) => describePage(catalog, page, lang),
+    'page:describe': ({ page, lang, form }) => describePage(catalog, page, lang, form),
     'panel:strings': ({ lang }) => PANEL_STRINGS[lang],
-    'page:state': ({ page }, sender) => pageState(page, sender),
+    'page:state': ({ page, form }, sender) => pageState(page, form, sender),
 
     'guide:targets': async (_, sender) => {
       const known = sender.tabId !== undefined ? ctx.tabs.pages.get(sender.tabId) : undefined;

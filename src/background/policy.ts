@@ -24,7 +24,12 @@ export function pagesAt(catalog: CompiledCatalog, url: string | undefined): Comp
   }
   if (parsed.protocol !== 'https:') return [];
   const host = parsed.hostname.toLowerCase();
-  return catalog.pages.filter((page) => page.hosts.some((h) => hostMatches(h, host)) && page.paths.some((p) => pathMatches(p, parsed.pathname)));
+  return catalog.pages.filter(
+    (page) =>
+      page.hosts.some((h) => hostMatches(h, host)) &&
+      page.paths.some((p) => pathMatches(p, parsed.pathname)) &&
+      !page.except_paths?.some((p) => pathMatches(p, parsed.pathname)),
+  );
 }
 
 /** The host of the sender's page (a content script's own, the panel's tab's), when it has a readable one. */
@@ -94,7 +99,10 @@ const SLICE_RULES: { [T in MessageType]?: SliceRule<T> } = {
   // The document's address now (after a single-page navigation), only within the sender's own origin.
   'page:recognise': ({ url }, _pages, sender) => (sameOrigin(url, sender.tabUrl) ? undefined : { code: 'sender.not-catalog-page', params: { type: 'page:recognise' } }),
   'page:describe': ({ page }, pages) => (onPage(pages, page) ? undefined : { code: 'slice.wrong-page', params: { page } }),
-  'page:state': ({ page }, pages) => (onPage(pages, page) ? undefined : { code: 'slice.wrong-page', params: { page } }),
+  // The form comes from the tab's recognition (the page's title and headings as its content script read
+  // them): it can only narrow the slice to one artefact the page at this URL serves anyway.
+  'page:state': ({ page, form }, pages) =>
+    !onPage(pages, page) ? { code: 'slice.wrong-page', params: { page } } : form !== undefined ? serves(pages, form) : undefined,
   'panel:collapse': (_, _pages, sender) => (senderHost(sender) ? undefined : { code: 'slice.no-tab' }),
   'progress:set-status': ({ artefact }, pages) => serves(pages, artefact),
   'progress:capture': ({ artefact, field, page }, pages) => {

@@ -9,11 +9,13 @@ describe('recognition in the background', () => {
     expect(recogniseAt(catalog, 'http://my.belgium.be/fr')).toEqual({ page: null });
   });
 
-  it('asks for the signals first where they tell pages apart, then decides from the answers', () => {
-    const first = recogniseAt(catalog, 'https://irisbox.irisnet.be/irisbox/certificat');
-    expect(first).toMatchObject({ page: null, ask: { title: true } });
+  it('finds the form of a multi-form page in its address, else in its title or headings, and says to watch a page that renders late', () => {
+    const landing = 'https://irisbox.irisnet.be/irisbox/x/landing';
+    expect(recogniseAt(catalog, landing)).toEqual({ page: 'irisbox-form-landing', late: true });
     const empty = { title: '', headings: [], has: {} };
-    expect(recogniseAt(catalog, 'https://irisbox.irisnet.be/irisbox/certificat', { ...empty, title: 'IRISbox — Extrait de casier judiciaire' }).page).toBe('irisbox-certificate');
-    expect(recogniseAt(catalog, 'https://irisbox.irisnet.be/irisbox/certificat', { ...empty, title: 'IRISbox' }).page).toBe('irisbox-home');
+    expect(recogniseAt(catalog, landing, { ...empty, title: 'IRISbox — Certificat de résidence principale' })).toMatchObject({ page: 'irisbox-form-landing', form: 'residence-certificate' });
+    expect(recogniseAt(catalog, landing, { ...empty, headings: ['Composition de ménage'] }).form).toBe('household-composition-certificate');
+    // The address names the form: nothing to wait for.
+    expect(recogniseAt(catalog, 'https://lalouviere-formulaires.guichet-citoyen.be/v2-demande-certificat-de-residence-ou-de-domicile/')).toEqual({ page: 'imio-form', form: 'residence-certificate' });
   });
 });

@@ -6,16 +6,34 @@
  */
 import type { CompiledCatalog } from '../catalog/compiled';
 import type { PageSignals, Recognised } from '../model/views';
-import { buildIndex, recognise, type PageProbe, type RecognitionIndex } from '../recognise';
+import generated from '../catalog/generated/recognition.json';
+import { awaitsSignals, buildIndex, recognise, type PageProbe, type RecognitionIndex } from '../recognise';
 import { pagesAt } from './policy';
+
+/** The catalog's lexicon (artefact and topic names), as the CLI compiled it with the index. */
+const LEXICON = (generated as unknown as Pick<RecognitionIndex, 'lexicon'>).lexicon;
 
 const INDEXES = new WeakMap<CompiledCatalog, RecognitionIndex>();
 
 function indexOf(catalog: CompiledCatalog): RecognitionIndex {
   let index = INDEXES.get(catalog);
   if (!index) {
+    // The same rules as the CLI's compileRecognition (src/catalog/compile.ts), from the compiled pages.
     index = buildIndex(
-      catalog.pages.flatMap((page) => page.paths.map((path) => ({ page: page.id, portal: page.portal, path, hosts: page.hosts, ...(page.signals ? { signals: page.signals } : {}) }))),
+      catalog.pages.flatMap((page) =>
+        page.paths.map((path) => ({
+          page: page.id,
+          portal: page.portal,
+          path,
+          hosts: page.hosts,
+          ...(page.except_paths && page.except_paths.length > 0 ? { except: page.except_paths } : {}),
+          ...(page.signals ? { signals: page.signals } : {}),
+          ...(page.forms
+            ? { forms: { artefacts: [...new Set(page.serves.map((s) => s.artefact))], ...(page.forms.keys ? { keys: page.forms.keys } : {}), ...(page.forms.required ? { required: true } : {}) } }
+            : {}),
+        })),
+      ),
+      LEXICON,
     );
     INDEXES.set(catalog, index);
   }
@@ -45,6 +63,9 @@ export function recogniseAt(catalog: CompiledCatalog, url: string, probe?: PageS
   const ask = signalsAt(catalog, url);
   // Asked again until the page has answered every selector that decides here.
   if (ask && (!probe || ask.selectors.some((s) => !(s in probe.has)))) return { page: null, ask };
-  const [match] = recognise(indexOf(catalog), url, probe ? probeOf(probe) : undefined);
-  return { page: match?.page ?? null, ...(ask ? { ask } : {}) };
+  const index = indexOf(catalog);
+  const [match] = recognise(index, url, probe ? probeOf(probe) : undefined);
+  // A multi-form page whose URL does not name its form: the answer may change once the page has rendered.
+  const late = !ask && awaitsSignals(index, url);
+  return { page: match?.page ?? null, ...(match?.form ? { form: match.form } : {}), ...(ask ? { ask } : {}), ...(late ? { late } : {}) };
 }

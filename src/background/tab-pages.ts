@@ -12,6 +12,8 @@ import { recogniseAt } from './recognition';
 
 export interface TabPage {
   page: string;
+  /** On a multi-form portal: the artefact the page's form serves. */
+  form?: string;
   url: string;
   /**
    * The panel frame that speaks for this page: the first one to ask once the page was recognised,
@@ -43,7 +45,7 @@ export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: 
       // The panel frame stays bound for the content script's life, over single-page navigations; a new frame is bound anew.
       if (report) pages.set(tabId, !fresh && before?.frameId !== undefined ? { ...report, frameId: before.frameId } : report);
       else pages.delete(tabId);
-      return before?.page !== report?.page || fresh;
+      return before?.page !== report?.page || before?.form !== report?.form || fresh;
     },
     forget: (tabId: number) => pages.delete(tabId),
     /** The panel frame's sender with its tab's page, asked again from the tab's content script when forgotten. */
@@ -52,9 +54,9 @@ export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: 
       let known = pages.get(sender.tabId);
       if (!known) {
         const report = parseReport(await ask(sender.tabId, { kind: 'be-civic:report' }).catch(() => undefined));
-        const page = report && isCatalogUrl(catalog, report.url) ? recogniseAt(catalog, report.url, report.probe).page : null;
-        if (report && page) {
-          known = { page, url: report.url };
+        const recognised = report && isCatalogUrl(catalog, report.url) ? recogniseAt(catalog, report.url, report.probe) : undefined;
+        if (report && recognised?.page) {
+          known = { page: recognised.page, url: report.url, ...(recognised.form ? { form: recognised.form } : {}) };
           pages.set(sender.tabId, known);
         }
       }

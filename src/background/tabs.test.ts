@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import catalog from '../catalog/bundled';
 import { createTabs } from './tab-pages';
 
-const URL_ = 'https://irisbox.irisnet.be/irisbox/certificat';
+const URL_ = 'https://irisbox.irisnet.be/irisbox/dashboard';
 const panel = (frameId: number) => ({ fromExtensionPage: false, kind: 'panel' as const, tabId: 7, frameId });
 
 describe('the panel frame of a tab', () => {
   it('is the first frame to ask once the page is recognised; a copy the page frames gets nothing', async () => {
     const tabs = createTabs(catalog, async () => undefined);
-    tabs.seen(7, { page: 'irisbox-certificate', url: URL_ });
-    expect((await tabs.resolve(panel(4))).page).toBe('irisbox-certificate');
+    tabs.seen(7, { page: 'irisbox-dashboard', url: URL_ });
+    expect((await tabs.resolve(panel(4))).page).toBe('irisbox-dashboard');
     expect((await tabs.resolve(panel(9))).page).toBeUndefined();
     // Another page of a single-page navigation keeps its frame; a new frame the content script made is bound anew.
     tabs.seen(7, { page: 'irisbox-home', url: 'https://irisbox.irisnet.be/irisbox' });

@@ -34,7 +34,7 @@ export function tabHandlers(ctx: Context): TabHandlers {
       const recognised = recogniseAt(ctx.catalog, url, probe);
       const tabId = tabOf(sender);
       // Until the page has answered the signals asked, the tab keeps no page.
-      const changed = tabs.seen(tabId, recognised.page ? { page: recognised.page, url } : null, fresh);
+      const changed = tabs.seen(tabId, recognised.page ? { page: recognised.page, url, ...(recognised.form ? { form: recognised.form } : {}) } : null, fresh);
       // A frame that loaded before its page was known, or that shows another page now, reads it (again).
       if (changed && recognised.page) ctx.deps.toPanel?.(tabId, { kind: 'page' });
       return recognised;

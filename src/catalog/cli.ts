@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { loadCatalog, formatIssue } from './load';
 import { compileCatalog, compileRecognition, compileHosts, catalogStats } from './compile';
-import { probeOf, recognise } from '../recognise';
+import { probeOf } from '../recognise';
+import { answerFor } from './answer';
 import { readLedgers, checkLedger, checkQuotes, leafPaths } from './ledger';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,7 +45,9 @@ function main(args: string[]): void {
   switch (command) {
     case 'validate': {
       const stats = catalogStats(loadValid());
-      console.log(`catalog: valid (${stats.procedures} procedures, ${stats.artefacts} artefacts, ${stats.sources} sources, ${stats.portalPages} portal pages, ${stats.communes} communes)`);
+      console.log(
+        `catalog: valid (${stats.procedures} procedures, ${stats.artefacts} artefacts, ${stats.sources} sources, ${stats.portalPages} portal pages, ${stats.communes} communes: ${stats.communesWithWebsite} with a website, ${stats.communesWithEguichet} with an e-guichet, ${stats.communesWithBooking} with booking data; ${stats.lexiconTerms} lexicon names)`,
+      );
       return;
     }
     case 'stats':
@@ -75,17 +78,7 @@ function main(args: string[]): void {
       }
       const catalog = loadValid();
       const probe = htmlAt === -1 ? undefined : probeOf(parseHTML(readFileSync(rest[htmlAt + 1]!, 'utf8')).document);
-      const compiled = compileCatalog(catalog);
-      const pages = new Map(compiled.pages.map((p) => [p.id, p]));
-      const matches = recognise(compileRecognition(catalog), url, probe).map(({ page, portal }) => {
-        const serves = pages.get(page)!.serves;
-        return {
-          page,
-          portal,
-          artefacts: [...new Set(serves.map((s) => s.artefact))],
-          sources: [...new Set(serves.map((s) => `${s.artefact}/${s.source}`))],
-        };
-      });
+      const matches = answerFor(compileCatalog(catalog), compileRecognition(catalog), url, probe);
       console.log(JSON.stringify({ url, matches }, null, 2));
       return;
     }

@@ -11,7 +11,8 @@ export const COMPILED_FORMAT = 2;
 export type { Procedure, Artefact, PortalPage, Commune, LocalText, BookingPlatform, Consulate };
 export type { Source, Money, Duration, RequirementNode, Condition, ProvenanceLabel, Intent } from './schema';
 export type CompiledPortal = Omit<Portal, 'pages'> & { pages: string[] };
-export type CompiledPage = PortalPage & { portal: string };
+/** A page with its hosts made concrete (commune data applied) and its portal's access. */
+export type CompiledPage = PortalPage & { portal: string; access: Portal['access'] };
 
 export interface CompiledCatalog {
   format: number;
@@ -20,6 +21,10 @@ export interface CompiledCatalog {
   portals: CompiledPortal[];
   pages: CompiledPage[];
   communes: Commune[];
+  /** Host of a commune's own site (tenant, website) → that commune's id. */
+  hostCommunes: Record<string, string>;
+  /** The lexicon's topics (kinds of page that name no one document), by id. */
+  topics: Record<string, LocalText>;
   /**
    * The booking platforms, described once. Those guided in the page also appear in `portals` and
    * `pages` (one page per platform, its hosts filled with the tenants that use it), so recognition and

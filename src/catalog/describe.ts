@@ -6,18 +6,22 @@ import { refuse } from '../model/errors';
 import type { PageDescription, Shown } from '../model/views';
 import { localise, type Lang, type LocalText } from '../i18n';
 
-export function describePage(catalog: CompiledCatalog, pageId: string, lang: Lang): PageDescription {
+/** `form`: on one form of a multi-form portal, the artefact it serves; the description is then about that one. */
+export function describePage(catalog: CompiledCatalog, pageId: string, lang: Lang, form?: string): PageDescription {
   const page = catalog.pages.find((p) => p.id === pageId);
   if (!page) refuse('unknown.page', { page: pageId });
   const portal = catalog.portals.find((p) => p.id === page.portal)!;
   const show = (t: LocalText): Shown => localise(t, lang);
-  const artefactIds = [...new Set(page.serves.map((s) => s.artefact))];
+  const servedIds = [...new Set(page.serves.map((s) => s.artefact))];
+  const formArtefact = form !== undefined && servedIds.includes(form) ? catalog.artefacts.find((a) => a.id === form) : undefined;
+  const artefactIds = formArtefact ? [formArtefact.id] : servedIds;
   return {
     page: page.id,
     pageTitle: show(page.title),
     portal: portal.id,
     portalName: show(portal.name),
     role: page.role,
+    ...(formArtefact ? { form: { artefact: formArtefact.id, title: show(formArtefact.title) } } : {}),
     ...(page.explains ? { explains: show(page.explains) } : {}),
     artefacts: artefactIds.map((artefactId) => {
       const artefact = catalog.artefacts.find((a) => a.id === artefactId)!;

@@ -7,9 +7,15 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { Intents, KINDS, ProvenanceLabels, type Kind, type RequirementNode, type Condition } from './schema';
+import { getPublicSuffix } from 'tldts';
+import { Intents, KINDS, ProvenanceLabels, Lexicon as LexiconSchema, type Kind, type RequirementNode, type Condition } from './schema';
+import { fieldPath, flattenZodIssues } from './zod-issues';
+import { mergeCommunes, readCommuneTable } from './load-communes';
 import { checkBooking } from './load-booking';
-import { hostMatches, pathMatches } from '../recognise';
+import { hostMatches, pathMatches, squash } from '../recognise';
+import { pageHosts } from './portal-platforms';
+
+const LEXICON_FILE = 'lexicon.yaml';
 
 export type { Catalog, CatalogIssue } from './types';
 import type { Catalog, CatalogIssue } from './types';
@@ -31,30 +37,6 @@ const FIELD = {
 
 export function formatIssue(issue: CatalogIssue): string {
   return `${issue.file}: ${issue.path || '(file)'}: ${issue.message}`;
-}
-
-function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
-
-/** zod's union errors say "invalid input"; dig into the branch that got furthest so the message is useful. */
-function flattenZodIssues(issues: z.core.$ZodIssue[], prefix: ReadonlyArray<PropertyKey> = []): Array<{ path: PropertyKey[]; message: string }> {
-  const out: Array<{ path: PropertyKey[]; message: string }> = [];
-  for (const issue of issues) {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const best = issue.errors.reduce((a, b) => (deepest(b) > deepest(a) ? b : a));
-      if (deepest(best) > 0) {
-        out.push(...flattenZodIssues(best, path));
-        continue;
-      }
-    }
-    out.push({ path, message: issue.message });
-  }
-  return out;
-}
-function deepest(issues: z.core.$ZodIssue[]): number {
-  return Math.max(0, ...issues.map((i) => i.path.length + (i.code === 'unrecognized_keys' ? 0 : 0.5)));
 }
 
 /** Parses and validates one YAML text; returns the value or the issues. */
@@ -79,7 +61,7 @@ export function parseEntry<K extends Kind>(kind: K, file: string, text: string):
  * (e.g. a catalog copied elsewhere by a test) fixtures are not looked for.
  */
 export function loadCatalog(root: string, options: { repoRoot?: string } = {}): { catalog: Catalog; issues: CatalogIssue[]; files: Map<string, string> } {
-  const catalog: Catalog = { procedures: [], artefacts: [], portals: [], communes: [], platforms: [], consulates: [] };
+  const catalog: Catalog = { procedures: [], artefacts: [], portals: [], communes: [], platforms: [], consulates: [], lexicon: { artefacts: {}, topics: {}, last_verified: '1970-01-01' } };
   const issues: CatalogIssue[] = [];
   /** id → file, per kind, for messages that name where an entry lives. */
   const files = new Map<string, string>();
@@ -110,6 +92,20 @@ export function loadCatalog(root: string, options: { repoRoot?: string } = {}): 
       (catalog[FIELD[kind]] as unknown[]).push(result.value);
     }
   }
+  const table = readCommuneTable(root);
+  issues.push(...table.issues);
+  catalog.communes = mergeCommunes(table.communes, catalog.communes, files, issues);
+  const lexiconPath = join(root, LEXICON_FILE);
+  const lexiconFile = relative(process.cwd(), lexiconPath) || LEXICON_FILE;
+  if (!existsSync(lexiconPath)) issues.push({ file: lexiconFile, path: '', message: 'missing file' });
+  else {
+    const doc = parseDocument(readFileSync(lexiconPath, 'utf8'), { uniqueKeys: true });
+    const parsed = LexiconSchema.safeParse(doc.toJS());
+    if (doc.errors.length > 0) issues.push(...doc.errors.map((e) => ({ file: lexiconFile, path: '', message: `YAML: ${e.message.split('\n')[0]}` })));
+    else if (!parsed.success) issues.push(...flattenZodIssues(parsed.error.issues).map((i) => ({ file: lexiconFile, path: fieldPath(i.path), message: i.message })));
+    else catalog.lexicon = parsed.data;
+  }
+  files.set('lexicon:lexicon', lexiconFile);
   const labelsPath = join(root, PROVENANCE_FILE);
   const labelsFile = relative(process.cwd(), labelsPath) || PROVENANCE_FILE;
   if (!existsSync(labelsPath)) issues.push({ file: labelsFile, path: '', message: 'missing file: every seed needs a human name' });
@@ -164,6 +160,19 @@ function conditionFacts(c: Condition): string[] {
   if ('not' in c) return conditionFacts(c.not);
   if ('all' in c) return c.all.flatMap(conditionFacts);
   return c.any.flatMap(conditionFacts);
+}
+
+/**
+ * A host pattern must name one organisation's site: a `*.` wildcard is refused over a public suffix
+ * (`*.be`, `*.github.io`), and so is a host that is itself a public suffix. Checked with the Public
+ * Suffix List (tldts), private section included.
+ */
+export function publicSuffixProblem(pattern: string): string | undefined {
+  const host = pattern.replace(/^\[www\.\]/, '').replace(/^\*\./, '');
+  const suffix = getPublicSuffix(host, { allowPrivateDomains: true });
+  if (!suffix) return `${pattern}: not a host under a known public suffix`;
+  if (suffix === host) return `${pattern}: ${host} is a public suffix; name the site, not every site under it`;
+  return undefined;
 }
 
 /** Cross-file checks: every reference resolves, ids are unique where they must be, examples match. */
@@ -258,16 +267,46 @@ export function checkReferences(catalog: Catalog, files: Map<string, string>, re
       page.serves.forEach((s, j) => {
         const artefact = artefacts.get(s.artefact);
         if (!artefact) issues.push({ file, path: `${at}.serves[${j}].artefact`, message: `unknown artefact "${s.artefact}"`, ref: `artefacts:${s.artefact}` });
-        else if (!artefact.sources.some((src) => src.id === s.source)) {
+        else if (s.source !== undefined && !artefact.sources.some((src) => src.id === s.source)) {
           issues.push({ file, path: `${at}.serves[${j}].source`, message: `artefact "${s.artefact}" has no source "${s.source}"` });
         }
       });
+      const hosts = pageHosts(portal, page, catalog.communes).map((h) => h.host);
+      if (hosts.length === 0) issues.push({ file, path: `${at}.hosts`, message: 'the page has no host (no fixed host, and no commune of the portal has one)' });
+      if (page.commune_hosts && !portal.communes) issues.push({ file, path: `${at}.commune_hosts`, message: 'commune hosts need the portal to say which communes it applies to (communes:)' });
+      page.hosts.forEach((pattern, j) => {
+        const problem = publicSuffixProblem(pattern);
+        if (problem) issues.push({ file, path: `${at}.hosts[${j}]`, message: problem });
+      });
+      const servedIds = new Set(page.serves.map((s) => s.artefact));
+      for (const [key, artefact] of Object.entries(page.forms?.keys ?? {})) {
+        if (!servedIds.has(artefact)) issues.push({ file, path: `${at}.forms.keys.${key}`, message: `artefact "${artefact}" is not one this page serves` });
+      }
       page.examples.forEach((example, j) => {
         const url = new URL(example);
-        const ok = page.hosts.some((h) => hostMatches(h, url.hostname)) && page.paths.some((p) => pathMatches(p, url.pathname));
+        const ok =
+          hosts.some((h) => hostMatches(h, url.hostname)) &&
+          page.paths.some((p) => pathMatches(p, url.pathname)) &&
+          !page.except_paths.some((p) => pathMatches(p, url.pathname));
         if (!ok) issues.push({ file, path: `${at}.examples[${j}]`, message: `example ${example} does not match the page's hosts and paths` });
       });
     });
+  }
+
+  const lexiconFile = files.get('lexicon:lexicon') ?? 'catalog/lexicon.yaml';
+  for (const artefact of Object.keys(catalog.lexicon.artefacts)) {
+    if (!artefacts.has(artefact)) issues.push({ file: lexiconFile, path: `artefacts.${artefact}`, message: `unknown artefact "${artefact}"` });
+  }
+  const termOwner = new Map<string, string>();
+  const allTerms = [
+    ...Object.entries(catalog.lexicon.artefacts).flatMap(([owner, terms]) => terms.map((t) => [owner, t.term] as const)),
+    ...Object.entries(catalog.lexicon.topics).flatMap(([owner, topic]) => topic.terms.map((t) => [`topic:${owner}`, t.term] as const)),
+  ];
+  for (const [owner, term] of allTerms) {
+    const key = squash(term);
+    const other = termOwner.get(key);
+    if (other && other !== owner) issues.push({ file: lexiconFile, path: owner, message: `"${term}" also names ${other}: a name must point to one thing` });
+    termOwner.set(key, owner);
   }
 
   for (const commune of catalog.communes) {

@@ -23,9 +23,16 @@ export const LocalText = z.strictObject({
  * accepted here (and only here) because a few commune pages were found only at an http address, and a
  * provenance must name the page as it was read.
  */
+/**
+ * A few facts were seen only in public code whose repository the search could not name: those say
+ * so (`unnamed public code: <what was seen>`), and their entries mark the fact unverified in notes.
+ */
 export const provenanceRef = z
   .string()
-  .regex(/^(seeds\/\d{3}_[0-9a-f]{16}\.txt|https?:\/\/\S+)$/, 'expected seeds/NNN_<hash>.txt or an https:// URL');
+  .regex(
+    /^(seeds\/\d{3}_[0-9a-f]{16}\.txt|https?:\/\/\S+|unnamed public code: .+)$/,
+    'expected seeds/NNN_<hash>.txt, an https:// URL or "unnamed public code: <what was seen>"',
+  );
 export const provenance = {
   provenance: z.array(provenanceRef).min(1),
   last_verified: isoDate,
@@ -35,9 +42,12 @@ export const provenance = {
 
 export const Region = z.enum(['federal', 'brussels', 'wallonia', 'flanders', 'german-community', 'abroad']);
 
-/** Host patterns are bare host names, optionally with a leading `*.` for any sub-domain. */
+/**
+ * Host patterns are bare host names, optionally with a leading `*.` for any sub-domain (never under a
+ * public suffix: checked at load), or `[www.]host` for a site that serves both `www.host` and `host`.
+ */
 export const hostPattern = z
   .string()
-  .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a host without protocol or path, e.g. my.belgium.be or *.guichet-citoyen.be');
+  .regex(/^(\*\.|\[www\.\])?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a host without protocol or path, e.g. my.belgium.be, [www.]justonweb.be or *.example.be');
 /** Path patterns start with `/`; `*` matches within one segment, `**` across segments. */
 export const pathPattern = z.string().regex(/^\/[^\s?#]*$/, 'expected a path starting with /, without query or fragment');

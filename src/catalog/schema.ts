@@ -5,12 +5,11 @@
  * procedures, portal pages and communes.
  */
 import { z } from 'zod';
-import { OFFICIAL_LANGS } from '../model/lang';
-import { id, LocalText, provenance, Region, hostPattern, pathPattern } from './schema-base';
+import { LANGS, OFFICIAL_LANGS } from '../model/lang';
+import { id, isoDate, LocalText, provenance, provenanceRef, Region, hostPattern, pathPattern } from './schema-base';
 import { BookingChannel, BookingPlatform, Consulate } from './schema-booking';
 
 export { LocalText } from './schema-base';
-
 
 /**
  * The human name of a seed document, shown wherever a provenance is cited (the PDF's sources): users
@@ -243,13 +242,34 @@ export const Artefact = z.strictObject({
   ...provenance,
 });
 
+/** A host template of a platform: `{tenant}` is the commune's tenant name on that platform. */
+const hostTemplate = z.string().regex(/^[a-z0-9.-]*\{tenant\}[a-z0-9.-]*\.[a-z0-9-]+$/, 'expected a host template with {tenant}, e.g. {tenant}-formulaires.guichet-citoyen.be');
+
 export const CaptureKind = z.enum(['reference', 'date-of-issue', 'expiry-date', 'document', 'appointment', 'national-register-number', 'text', 'amount']);
+
+/** The e-guichet platforms and site families communes use. */
+export const Platform = z.enum(['irisbox', 'imio', 'e-loket', 'mybxl', 'egovflow', 'other']);
 
 export const PortalPage = z.strictObject({
   id,
   title: LocalText,
-  hosts: z.array(hostPattern).min(1),
+  /** Fixed hosts (federal and regional portals). */
+  hosts: z.array(hostPattern).default([]),
+  /**
+   * Hosts that come from the commune data instead, for every commune the portal applies to: its
+   * e-guichet host, its forms host, or its website (with and without `www.`).
+   */
+  commune_hosts: z.enum(['eguichet', 'forms', 'website']).optional(),
   paths: z.array(pathPattern).min(1),
+  /** Paths under `paths` that are never this page (a back office, an API, a theme skeleton). */
+  except_paths: z.array(pathPattern).default([]),
+  /**
+   * A page of a portal with many forms: which form it is comes from the catalog's lexicon (the
+   * artefact named in the path, the title or a heading), or from a code in the URL (`keys`). The
+   * artefacts it can be are the ones it `serves`. `required`: a page that names none of them (nor a
+   * topic of the lexicon) is not this page.
+   */
+  forms: z.strictObject({ keys: z.record(z.string().min(1), id).optional(), required: z.boolean().default(false) }).optional(),
   signals: z
     .strictObject({
       title: z.string().optional(),
@@ -259,7 +279,11 @@ export const PortalPage = z.strictObject({
     .refine((s) => Object.keys(s).length > 0, 'signals need a title, heading or selector')
     .optional(),
   role: z.enum(['service', 'login', 'booking', 'information']).default('service'),
-  serves: z.array(z.strictObject({ artefact: id, source: id })).default([]),
+  /**
+   * What the page serves: an artefact, and the artefact's source that describes the steps here. A
+   * source is left out where the catalog has no text for this channel yet (the page still names it).
+   */
+  serves: z.array(z.strictObject({ artefact: id, source: id.optional() })).default([]),
   capture: z
     .array(z.strictObject({ id, label: LocalText, kind: CaptureKind, hint: LocalText.optional() }))
     .default([]),
@@ -293,8 +317,15 @@ export const Portal = z.strictObject({
   name: LocalText,
   operator: LocalText,
   regions: z.array(Region).min(1),
-  /** 'install' hosts are asked for when the extension is installed; 'on-demand' ones (commune booking sites) only when the user picks that commune. */
+  /** 'install' hosts are asked for when the extension is installed; 'on-demand' ones (commune sites, booking sites) only when the user picks that commune. */
   access: z.enum(['install', 'on-demand']).default('install'),
+  /**
+   * A platform family written once: its pages' `commune_hosts` are taken from every commune that
+   * uses `platform` (or, without it, every commune with a website in `regions`).
+   */
+  communes: z.strictObject({ platform: Platform.optional(), regions: z.array(Region).optional() }).optional(),
+  /** How a tenant name becomes hosts on this platform (e.g. iMio's `{tenant}.guichet-citoyen.be`). */
+  tenant_hosts: z.strictObject({ eguichet: hostTemplate.optional(), forms: hostTemplate.optional() }).optional(),
   fixture: z.string().regex(/^tests\/fixtures\/[\w./-]+\.html$/, 'expected tests/fixtures/<file>.html').optional(),
   pages: z.array(PortalPage).min(1),
   ...provenance,
@@ -306,16 +337,22 @@ export const Commune = z.strictObject({
   names: LocalText,
   region: Region,
   languages: z.array(z.enum(OFFICIAL_LANGS)).min(1),
-  postal_codes: z.array(z.string().regex(/^\d{4}$/)).default([]),
+  /** Languages with facilities for their speakers (the periphery, the language border, the German-speaking area). */
+  facilities: z.array(z.enum(OFFICIAL_LANGS)).default([]),
+  postal_codes: z.array(z.string().regex(/^\d{4}$/, 'a postcode has four digits')).default([]),
   eguichet: z
     .strictObject({
-      platform: z.enum(['irisbox', 'imio', 'e-loket', 'other']),
-      host: hostPattern,
+      platform: Platform,
+      /** The commune's name on the platform; the portal's `tenant_hosts` turn it into hosts. */
+      tenant: z.string().regex(/^[a-z0-9]+$/).optional(),
+      host: hostPattern.optional(),
       /** iMio e-guichets serve their forms from a second host (`<commune>-formulaires.guichet-citoyen.be`). */
       forms_host: hostPattern.optional(),
     })
     .optional(),
   website: z.string().regex(/^https:\/\//, 'expected an https:// URL').optional(),
+  /** The population service's phone or address, where a public page gives it. */
+  population_contact: z.string().min(1).optional(),
   /** How the commune books its visits; empty when no source says (the dashboard says it is not known). */
   booking: z.array(BookingChannel).default([]),
   desks: z.array(z.strictObject({ id, name: LocalText, address: z.string().optional(), hours: LocalText.optional() })).default([]),
@@ -326,7 +363,19 @@ export const Commune = z.strictObject({
   ...provenance,
 });
 
+/**
+ * The lexicon: what each artefact is called on portals, per language, each name with where it was
+ * seen. Topics name a kind of page (a commune's population service) without naming one document.
+ */
+const LexiconTerm = z.strictObject({ lang: z.enum(LANGS), term: z.string().min(3), seen: z.array(provenanceRef).min(1) });
+export const Lexicon = z.strictObject({
+  artefacts: z.record(id, z.array(LexiconTerm).min(1)),
+  topics: z.record(id, z.strictObject({ title: LocalText, terms: z.array(LexiconTerm).min(1) })).default({}),
+  last_verified: isoDate,
+});
+
 export type LocalText = z.infer<typeof LocalText>;
+export type Lexicon = z.infer<typeof Lexicon>;
 export type Procedure = z.infer<typeof Procedure>;
 export type Artefact = z.infer<typeof Artefact>;
 export type Source = z.infer<typeof Source>;

@@ -2,7 +2,7 @@
  * The loaded catalog's shape and its problems, apart from the loader so that the loader's helpers
  * (load-booking.ts) can name them without importing the loader back.
  */
-import type { Procedure, Artefact, Portal, Commune, BookingPlatform, Consulate, ProvenanceLabel, Intent } from './schema';
+import type { Procedure, Artefact, Portal, Commune, BookingPlatform, Consulate, ProvenanceLabel, Intent, Lexicon } from './schema';
 
 export interface CatalogIssue {
   file: string;
@@ -15,6 +15,8 @@ export interface Catalog {
   artefacts: Artefact[];
   portals: Portal[];
   communes: Commune[];
+  /** catalog/lexicon.yaml: what each artefact is called on portals. */
+  lexicon: Lexicon;
   /** catalog/booking-platforms/: each booking platform, described once. */
   platforms: BookingPlatform[];
   consulates: Consulate[];

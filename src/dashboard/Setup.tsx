@@ -15,6 +15,7 @@ import type { Dossier } from '../model/data';
 import { useDashboard } from './context';
 import { describeRule, describeRules, routeState, ruleState, rulesToShow } from '../dossier/describe';
 import { LanguageSelect } from './LanguageSelect';
+import { CommunePicker } from './CommunePicker';
 import { DateInput } from './DateInput';
 import { GUIDANCE_STRINGS } from '../i18n/guidance';
 import { formatList } from '../i18n/format';
@@ -123,10 +124,6 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
   const { t, lang, catalog, act } = useDashboard();
   const procedures = useMemo(
     () => [...catalog.procedures].sort((a, b) => localise(a.title, lang).text.localeCompare(localise(b.title, lang).text, lang)),
-    [catalog, lang],
-  );
-  const communes = useMemo(
-    () => [...catalog.communes].sort((a, b) => localise(a.names, lang).text.localeCompare(localise(b.names, lang).text, lang)),
     [catalog, lang],
   );
   const [procedureId, setProcedureId] = useState(preselect && catalog.procedures.some((p) => p.id === preselect) ? preselect : '');
@@ -250,17 +247,7 @@ export function Setup({ preselect, onCreated }: { preselect?: string; onCreated:
           </p>
           <input id="setup-label" type="text" autocomplete="off" maxLength={200} aria-describedby="setup-label-help" value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
         </div>
-        <div class="field">
-          <label for="setup-commune">{t.commune}</label>
-          <select id="setup-commune" value={commune} onChange={(e) => setCommune(e.currentTarget.value)}>
-            <option value="">{t.communeNone}</option>
-            {communes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {localise(c.names, lang).text}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CommunePicker value={commune} onChange={setCommune} />
         <div class="field">
           <label for="setup-lang">{t.dossierLang}</label>
           <LanguageSelect id="setup-lang" value={dossierLang} onChange={setDossierLang} />

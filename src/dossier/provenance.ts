@@ -28,6 +28,9 @@ export function provenanceName(catalog: Pick<CompiledCatalog, 'provenance' | 'co
     // The loader refuses a catalog citing a seed it cannot name; this only guards hand-made catalogs.
     return named ? { label: show(named.label), ...(named.url ? { url: named.url } : {}) } : { label: show({ fr: 'Document de référence', nl: 'Referentiedocument', de: 'Referenzdokument', en: 'Reference document' }) };
   }
+  // A fact seen in public code whose repository could not be named (`unnamed public code: …`, see the
+  // catalog's README): people get what it is, not our description of where it was seen.
+  if (ref.startsWith('unnamed public code:')) return { label: show({ fr: 'Code source public', nl: 'Openbare broncode', de: 'Öffentlicher Quellcode', en: 'Public source code' }) };
   const host = hostOf(ref);
   const commune = host ? catalog.communes.find((c) => (c.website && hostOf(c.website) === host) || host.startsWith(`${c.id}.`)) : undefined;
   if (commune) return { label: show(commune.names), url: ref };

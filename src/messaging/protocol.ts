@@ -79,9 +79,12 @@ export const PROTOCOL = {
   /** The panel frame starts: its page, the catalog's texts for it, its words and its slice. */
   'panel:open': { from: 'panel', request: empty },
   /** The catalog's texts for the panel's page, in one language. */
-  'page:describe': { from: 'panel', request: z.strictObject({ page: id, lang }) },
-  /** The slice a panel needs: the user's language, dossiers that need what this page serves, their progress on it. */
-  'page:state': { from: 'panel', request: z.strictObject({ page: id }) },
+  'page:describe': { from: 'panel', request: z.strictObject({ page: id, lang, form: z.optional(id) }) },
+  /**
+   * The slice a panel needs: the user's language, dossiers that need what this page serves (or, on one
+   * form of a multi-form portal, what `form` serves), their progress on it, and the commune guidance.
+   */
+  'page:state': { from: 'panel', request: z.strictObject({ page: id, form: z.optional(id) }) },
   /** The panel's own words (labels, statuses, messages) in one language; see PanelStrings in src/model/views.ts, filled in src/i18n/panel.ts. */
   'panel:strings': { from: 'panel', request: z.strictObject({ lang }) },
   /** Remember the panel collapsed or open on this page's host. */

@@ -37,6 +37,8 @@ export interface GuideStep {
 export interface PageDescription {
   page: string;
   pageTitle: Shown;
+  /** On one form of a multi-form portal: the one document this form serves (then `artefacts` is that one). */
+  form?: { artefact: string; title: Shown };
   portal: string;
   portalName: Shown;
   role: 'service' | 'login' | 'booking' | 'information';
@@ -72,6 +74,25 @@ export interface ProgressView {
   captured: Record<string, { value: string }>;
 }
 
+/** A place where a commune issues a document: its e-guichet, its website. */
+export interface IssuePlace {
+  label: Shown;
+  url?: string;
+}
+
+/**
+ * A dossier on a site that is not its commune's (another commune's e-guichet, a region's portal for
+ * another region): what it needs and where its own commune issues it instead.
+ */
+export interface OtherCommune {
+  /** The dossier's commune. */
+  home: Shown;
+  /** What the dossier needs that this page would serve to that commune's residents. */
+  documents: Shown[];
+  /** Where the dossier's commune issues them, as far as the catalog knows (empty: ask its population service). */
+  places: IssuePlace[];
+}
+
 /** The slice of the user's data that a panel on one page may see. */
 export interface PageState {
   lang: Lang;
@@ -86,7 +107,15 @@ export interface PageState {
     procedureTitle: Shown;
     /** The artefacts this page serves that the dossier needs, with the user's progress on each. */
     needs: Array<{ artefact: string; requirement: Shown; progress?: ProgressView }>;
+    /** Set when this site is not for the dossier's commune: then `needs` is empty. */
+    otherCommune?: OtherCommune;
   }>;
+  /** Whether the user has any dossier at all: the "set up a dossier" prompt is for none only. */
+  hasDossiers: boolean;
+  /** The commune whose own site this is (its e-guichet tenant, its website). */
+  siteCommune?: Shown;
+  /** Dossiers that need nothing on this page: what they need instead from this portal's other pages. */
+  instead?: Array<{ dossierId: string; dossierLabel: string; documents: Shown[] }>;
   /** On a booking page: what each dossier with this commune should pick here. */
   bookings?: BookingService[];
 }
@@ -102,6 +131,10 @@ export interface PageSignals {
 export interface Recognised {
   /** The catalog page this document is, or null. */
   page: string | null;
+  /** On a multi-form portal: the artefact the page's form serves. */
+  form?: string;
+  /** The answer may still change once the page has rendered (a form named only in its title or headings): watch a while. */
+  late?: boolean;
   /** The pages at this URL are told apart by these signals: probe them and ask again (late-rendered content too). */
   ask?: { title: boolean; headings: boolean; selectors: string[] };
 }
@@ -109,6 +142,8 @@ export interface Recognised {
 /** All a panel frame needs to draw itself, in one answer: its page, its words and its slice. */
 export interface PanelOpening {
   page: string;
+  /** On one form of a multi-form portal: the artefact that form serves. */
+  form?: string;
   lang: Lang;
   description: PageDescription;
   strings: PanelStrings;
@@ -226,6 +261,18 @@ export interface PanelStrings {
   failed: string;
   noDossier: string;
   setUp: string;
+  /** Dossiers exist but none needs this page. */
+  noneNeeds: string;
+  /** `{commune}`: whose own site this is. */
+  siteFor: string;
+  /** `{dossier}`, `{home}`, `{documents}`: a dossier of another commune, and what it needs. */
+  otherCommune: string;
+  /** `{home}`: where to ask when the catalog knows no place. */
+  askCommune: string;
+  /** `{portal}`, `{dossier}`, `{documents}`: what a dossier needs instead from this portal. */
+  instead: string;
+  /** `{document}`: the one document this form is for. */
+  formFor: string;
   stateUnavailable: string;
   loginHeading: string;
   loginPrivacy: string;

@@ -39,6 +39,7 @@ const description: PageDescription = {
 const state: PageState = {
   lang: 'en',
   collapsed: false,
+  hasDossiers: true,
   dossiers: [
     {
       id: 'd1',
@@ -134,11 +135,27 @@ describe('Panel', () => {
   });
 
   it('without a dossier offers the set-up, and explains a login page', () => {
-    const el = draw({ state: { ...state, dossiers: [] }, description: { ...description, role: 'login', explains: shown('This is CSAM.') } });
-    expect(el.textContent).toContain('None of your dossiers needs this page');
+    const el = draw({ state: { ...state, dossiers: [], hasDossiers: false }, description: { ...description, role: 'login', explains: shown('This is CSAM.') } });
+    expect(el.textContent).toContain('You have no dossier yet');
     expect([...el.querySelectorAll('button')].map((b) => b.textContent)).toContain('Set up a dossier');
     expect(el.querySelector('h3')?.textContent).toBe('About logging in');
     expect(el.textContent).toContain('This is CSAM.');
+  });
+
+  it('with dossiers that do not need the page, says so without the set-up, and what they need instead here', () => {
+    const el = draw({ state: { ...state, dossiers: [], hasDossiers: true, instead: [{ dossierId: 'd', dossierLabel: 'Amira', documents: [shown('Household composition')] }] } });
+    expect(el.textContent).toContain('None of your dossiers needs this page.');
+    expect(el.textContent).toContain('Amira needs: Household composition');
+    expect([...el.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Set up a dossier');
+  });
+
+  it('tells a dossier of another commune where its own commune issues the document', () => {
+    const other = { ...state.dossiers[0]!, needs: [], otherCommune: { home: shown('Auderghem'), documents: [shown('Residence certificate')], places: [{ label: shown('IRISbox'), url: 'https://irisbox.irisnet.be/' }] } };
+    const el = draw({ state: { ...state, dossiers: [other], siteCommune: shown('La Louvière') } });
+    expect(el.textContent).toContain('This is La Louvière’s own site');
+    expect(el.textContent).toContain('lives in Auderghem: this site is not for Auderghem’s residents. Auderghem issues Residence certificate here:');
+    expect(el.textContent).toContain('IRISbox — https://irisbox.irisnet.be/');
+    expect(el.querySelector('.need')).toBeNull();
   });
 
   it('pauses its buttons while covered, and collapses to a single tab', () => {

@@ -235,7 +235,7 @@ export function Panel({ model, actions, Guide, guideActions }: { model: PanelMod
       </section>
     );
   return (
-    <aside role="complementary" aria-label="Be Civic" class="panel" lang={model.lang} data-page={description?.page} onKeyDown={onKeyDown}>
+    <aside role="complementary" aria-label="Be Civic" class="panel" lang={model.lang} data-page={description?.page} data-form={description?.form?.artefact} onKeyDown={onKeyDown}>
       <header>
         <h2 tabindex={-1}>Be Civic</h2>
         <button type="button" class="hide" aria-expanded="true" onClick={actions.toggle}>
@@ -286,14 +286,39 @@ export function Panel({ model, actions, Guide, guideActions }: { model: PanelMod
             )
           )}
           {Guide && guideActions && <Guide model={model} t={t} actions={guideActions} />}
+          {description.form && <p class="form">{fill(t.formFor, { document: description.form.title.text })}</p>}
+          {state?.siteCommune && <p class="site">{fill(t.siteFor, { commune: state.siteCommune.text })}</p>}
           {state === null && <p class="note">{t.stateUnavailable}</p>}
-          {state && dossiers.length === 0 && (
+          {state && !state.hasDossiers && (
             <div class="setup">
               <p>{t.noDossier}</p>
               <button type="button" class="primary" aria-disabled={model.covered} onClick={actions.openSetup}>
                 {t.setUp}
               </button>
             </div>
+          )}
+          {state && state.hasDossiers && dossiers.length === 0 && <p class="none-needs">{t.noneNeeds}</p>}
+          {state?.instead?.map((i) => (
+            <p key={i.dossierId} class="instead" data-dossier={i.dossierId}>
+              {fill(t.instead, { portal: description.portalName.text, dossier: i.dossierLabel, documents: i.documents.map((d) => d.text).join(', ') })}
+            </p>
+          ))}
+          {dossiers.map(
+            (d) =>
+              d.otherCommune && (
+                <div key={d.id} class="other-commune" data-dossier={d.id}>
+                  <p>{fill(t.otherCommune, { dossier: d.label, home: d.otherCommune.home.text, documents: d.otherCommune.documents.map((x) => x.text).join(', ') })}</p>
+                  {d.otherCommune.places.length > 0 ? (
+                    <ul>
+                      {d.otherCommune.places.map((place) => (
+                        <li key={place.url ?? place.label.text}>{place.url ? `${place.label.text} — ${place.url}` : place.label.text}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p>{fill(t.askCommune, { home: d.otherCommune.home.text })}</p>
+                  )}
+                </div>
+              ),
           )}
           {description.artefacts.length > 0 && <h3 class="serves">{t.servesHeading}</h3>}
           {needed.map(artefactSection)}

@@ -23,8 +23,11 @@ const POLL_MS = 500;
 export function followPage(options: {
   signal: AbortSignal;
   timings: Timings;
-  /** The page recognised now (its catalog id), or undefined when the address is no catalog page. */
-  recognised(page: string | undefined): void;
+  /**
+   * The page recognised now (its catalog id, and on a multi-form portal the artefact its form serves),
+   * or undefined when the address is no catalog page.
+   */
+  recognised(page: string | undefined, form?: string): void;
   /** The viewport scrolled or resized. */
   moved(): void;
   /** The extension was updated or removed under us. */
@@ -73,8 +76,8 @@ export function followPage(options: {
       .then(
         (answer) => {
           if (mine !== round || signal.aborted) return;
-          if (moved) watchLateRender(!!answer.ask);
-          options.recognised(answer.page ?? undefined);
+          if (moved) watchLateRender(!!answer.ask || !!answer.late);
+          options.recognised(answer.page ?? undefined, answer.form);
         },
         () => {
           if (mine === round && !extensionAlive()) options.stop();

@@ -62,7 +62,7 @@ function draw(seen: Seen, bookings: BookingService[]): HTMLElement {
     lang: 'en',
     strings: STRINGS.en,
     description: { ...description, guide: [step] },
-    state: { lang: 'en', collapsed: false, dossiers: [], bookings },
+    state: { lang: 'en', collapsed: false, dossiers: [], hasDossiers: true, bookings },
     collapsed: false,
     covered: false,
     message: '',

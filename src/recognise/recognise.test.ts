@@ -54,3 +54,53 @@ describe('recognise', () => {
     expect(pathMatches('/x', '/x/')).toBe(true);
   });
 });
+
+describe('one form at a time', () => {
+  const lexicon: Array<[string, string]> = [
+    ['certificat de résidence', 'residence'],
+    ['certificat de résidence ou de domicile avec historique', 'residence-history'],
+    ['composition de ménage', 'household'],
+    ['Haushaltszusammensetzung', 'household'],
+    ['attest van woonst', 'residence'],
+    ['population', 'topic:population-service'],
+  ];
+  const forms = buildIndex(
+    [
+      { page: 'form', portal: 'imio', path: '/*', except: ['/backoffice', '/api'], hosts: ['namur-formulaires.guichet-citoyen.be'], forms: { artefacts: ['residence', 'residence-history', 'household'] } },
+      { page: 'product', portal: 'eloket', path: '/**', hosts: ['www.haacht.be', 'haacht.be'], forms: { artefacts: ['residence', 'household'], required: true } },
+      { page: 'certs', portal: 'md', path: '/*/certificats.do', hosts: ['mondossier.rrn.fgov.be'], forms: { artefacts: ['household', 'cohabitation'], keys: { tab_tx_31: 'cohabitation' } } },
+    ],
+    lexicon,
+  );
+  const titled = (title: string): PageProbe => ({ title: () => title, headings: () => [], has: () => false });
+  it('names the form from the slug, the longest name first, across accents and separators', () => {
+    expect(recognise(forms, 'https://namur-formulaires.guichet-citoyen.be/v2-demande-certificat-de-residence-ou-de-domicile/')).toEqual([{ page: 'form', portal: 'imio', form: 'residence' }]);
+    expect(recognise(forms, 'https://namur-formulaires.guichet-citoyen.be/v2-demande-certificat-de-residence-ou-de-domicile-avec-historique/')[0]?.form).toBe('residence-history');
+    expect(recognise(forms, 'https://namur-formulaires.guichet-citoyen.be/haushaltszusammensetzung/')[0]?.form).toBe('household');
+    expect(recognise(forms, 'https://haacht.be/attestvanwoonst')[0]?.form).toBe('residence');
+    expect(recognise(forms, 'https://www.haacht.be/Attest%20van%20Woonst')[0]?.form).toBe('residence');
+  });
+  it('reads the title when the address names no form, and keeps the page without a form otherwise', () => {
+    expect(recognise(forms, 'https://namur-formulaires.guichet-citoyen.be/f12/')).toEqual([{ page: 'form', portal: 'imio' }]);
+    expect(recognise(forms, 'https://namur-formulaires.guichet-citoyen.be/f12/', titled('Composition de ménage'))[0]?.form).toBe('household');
+  });
+  it('leaves out a page whose form is required and not named, unless a topic of the lexicon marks it', () => {
+    expect(recognise(forms, 'https://www.haacht.be/nieuws/zomerfeest')).toEqual([]);
+    expect(recognise(forms, 'https://www.haacht.be/nieuws/zomerfeest', titled('Zomerfeest'))).toEqual([]);
+    expect(recognise(forms, 'https://www.haacht.be/dienst/population')).toEqual([{ page: 'product', portal: 'eloket' }]);
+  });
+  it('takes a form code from the fragment or the query, only among what the page serves', () => {
+    expect(recognise(forms, 'https://mondossier.rrn.fgov.be/fr/certificats.do#tab_tx_31')[0]?.form).toBe('cohabitation');
+    expect(recognise(forms, 'https://mondossier.rrn.fgov.be/fr/certificats.do?tab=tab_tx_31')[0]?.form).toBe('cohabitation');
+    expect(recognise(forms, 'https://mondossier.rrn.fgov.be/fr/certificats.do#tab_tx_99')[0]?.form).toBeUndefined();
+    expect(recognise(forms, 'https://haacht.be/certificat-de-residence-ou-de-domicile-avec-historique')[0]?.form).toBe('residence');
+  });
+  it('never takes an excluded path (a back office, an API) for a form', () => {
+    expect(recognise(forms, 'https://namur-formulaires.guichet-citoyen.be/backoffice/')).toEqual([]);
+    expect(recognise(forms, 'https://namur-formulaires.guichet-citoyen.be/api')).toEqual([]);
+  });
+  it('keeps watching a page whose address does not name its form', () => {
+    expect(awaitsSignals(forms, 'https://namur-formulaires.guichet-citoyen.be/f12/')).toBe(true);
+    expect(awaitsSignals(forms, 'https://namur-formulaires.guichet-citoyen.be/haushaltszusammensetzung/')).toBe(false);
+  });
+});

@@ -63,10 +63,10 @@ describe('hostile pages', () => {
   });
 
   it('DOM clobbering (<form id="browser">, <img name="chrome">, document.title…): recognised by the real title, panel works', async () => {
-    const page = await openAt('https://irisbox.irisnet.be/irisbox/certificat', 'clobbering');
+    const page = await openAt('https://irisbox.irisnet.be/irisbox/demo-form/landing', 'clobbering');
     expect(await page.locator('#ok').textContent()).toBe('document.title is clobbered');
     const view = await panelReady(page);
-    expect(view.page).toBe('irisbox-certificate');
+    expect(view.page).toBe('irisbox-form-landing');
     await clickInPanel(page, 'Hide');
     await eventually(async () => ((await readPanel(page))?.collapsed ? true : undefined), 'collapsed despite the clobbered globals');
     await clickInPanel(page, 'Show Be Civic');
@@ -79,7 +79,7 @@ describe('hostile pages', () => {
     expect(await onPage<string>(page, `document.getElementById('ok').textContent`)).toBe('yes');
     const view = await panelReady(page);
     expect(view).toMatchObject({ page: 'my-belgium-home', role: 'complementary', collapsed: false });
-    expect(view.text).toContain('Certified copy of the identity card');
+    expect(view.text).toContain('does not issue a certified copy');
     expect(await hostCount(page)).toBe(1);
     await page.close();
   });
@@ -161,11 +161,11 @@ describe('hostile pages', () => {
     expect(ticks).toBeGreaterThan(50);
     expect((await readPanel(page))?.page).toBe('irisbox-home');
     // A single-page move to a certificate whose title the app only sets later, under the same flood.
-    await page.evaluate(() => history.pushState(null, '', '/irisbox/certificat/menage'));
+    await page.evaluate(() => history.pushState(null, '', '/irisbox/demo-form/landing'));
     await flood(1_500, 'Composition de ménage — IRISbox');
     const view = await eventually(async () => {
       const v = await readPanel(page);
-      return v?.page === 'irisbox-certificate' && !v.loading ? v : undefined;
+      return v?.page === 'irisbox-form-landing' && !v.loading ? v : undefined;
     }, 'the certificate recognised under the flood');
     expect(view.text).toContain('IRISbox');
     expect(await hostCount(page)).toBe(1);

@@ -22,7 +22,7 @@ describe('content script on a catalog host', () => {
       'the panel with its page',
     );
     expect(landmark).toMatchObject({ role: 'complementary', label: 'Be Civic', page: 'my-belgium-home' });
-    expect(landmark.text).toContain('Certified copy of the identity card or residence permit');
+    expect(landmark.text).toContain('does not issue a certified copy');
     // The page sees one element it did not write, a plain div whose root is closed, holding none of the panel's text.
     expect(await page.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).map((e) => [e.localName, e.shadowRoot, e.textContent]))).toEqual([['div', null, '']]);
   });

@@ -38,7 +38,7 @@ const LOADING_PATTERNS = [
   /\bfrom\s*["'](?:https?:)?\/\/[^"']*["']/g,
 ];
 /** `https://${host}/*`: a host permission pattern built from a catalog host (booking access), not an address. */
-const MATCH_PATTERN_TEMPLATE = /^https:\/\/\$\{\w+\}\/\*$/;
+const MATCH_PATTERN_TEMPLATE = /^https:\/\/\$\{\w+\}(\/\*?|\$\{\w+\}(\?\*)?)$/;
 export const FONT_FILE = /\.(woff2?|ttf|otf|eot)(?:[?#][^"'\s)]*)?$/i;
 
 /** Remote URLs that a built file would load, and remote URLs it merely contains, by file. */
@@ -54,6 +54,6 @@ export function remoteReferences(text: string, knownLinks: ReadonlySet<string>):
  */
 export function catalogLinks(): Set<string> {
   const text = readFileSync(join(ROOT, 'src/catalog/generated/catalog.json'), 'utf8');
-  const hosts = JSON.parse(readFileSync(join(ROOT, 'src/catalog/generated/hosts.json'), 'utf8')) as { install: string[]; onDemand: string[] };
-  return new Set([...(text.match(URL_PATTERN) ?? []), ...hosts.install, ...hosts.onDemand]);
+  const hosts = JSON.parse(readFileSync(join(ROOT, 'src/catalog/generated/hosts.json'), 'utf8')) as { install: string[]; onDemand: string[]; matches: string[] };
+  return new Set([...(text.match(URL_PATTERN) ?? []), ...hosts.install, ...hosts.onDemand, ...hosts.matches]);
 }

@@ -310,13 +310,17 @@ describe('honesty and languages', () => {
 describe('portal pages and communes', () => {
   const page = (id: string) => catalog.pages.find((p) => p.id === id)!;
   it('has the pages other parts of Be Civic test against', () => {
-    for (const id of ['my-belgium-home', 'csam-login', 'mon-dossier-certificates', 'irisbox-certificate', 'imio-eguichet-form', 'eloket-product', 'fps-e-appointment-booking']) {
+    for (const id of ['my-belgium-home', 'csam-login', 'mon-dossier-certificates', 'irisbox-form-landing', 'imio-form', 'eloket-product', 'fps-e-appointment-booking']) {
       expect(page(id), id).toBeDefined();
     }
     expect(page('csam-login').role).toBe('login');
     expect(page('csam-login').explains?.en).toMatch(/itsme.*eID.*PIN.*security code/s);
     expect(page('fps-e-appointment-booking').role).toBe('booking');
     expect(catalog.portals.find((p) => p.id === page('fps-e-appointment-booking').portal)?.access).toBe('on-demand');
+  });
+  it('does not say my.belgium.be serves the certified ID copy: seed 000 calls it a pre-step', () => {
+    expect(page('my-belgium-home').serves).toEqual([]);
+    expect(page('my-belgium-home').notes?.en).toMatch(/pre-step/);
   });
   it('recognises each portal’s demo fixture at the page’s own example URL', () => {
     for (const portal of catalog.portals) {
@@ -330,10 +334,11 @@ describe('portal pages and communes', () => {
       expect(found[0], `${portal.id} at ${first.examples[0]}`).toBe(first.id);
     }
   });
-  it('knows the 19 Brussels communes by NIS code, all on IRISbox', () => {
+  it('knows the 19 Brussels communes by NIS code, on IRISbox, the City of Brussels on MyBXL', () => {
     const brussels = catalog.communes.filter((c) => c.region === 'brussels');
     expect(brussels.map((c) => c.nis).sort()).toEqual(Array.from({ length: 19 }, (_, i) => `210${String(i + 1).padStart(2, '0')}`));
-    expect(brussels.every((c) => c.eguichet?.host === 'irisbox.irisnet.be')).toBe(true);
+    expect(brussels.filter((c) => c.eguichet?.host !== 'irisbox.irisnet.be').map((c) => c.id)).toEqual(['bruxelles']);
+    expect(commune('bruxelles').eguichet).toMatchObject({ platform: 'mybxl', host: 'www.mybxl.be' });
     expect(commune('eupen').nis).toBe('63023');
     expect(commune('auderghem').booking.find((b) => b.kind === 'online')?.services.find((s) => s.for === 'eu-registration-annex-19')?.choose.nl).toMatch(/MIGRATIE - 1ste registratie/);
   });

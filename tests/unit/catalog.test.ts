@@ -39,7 +39,7 @@ describe('catalog validation names the file, the field and the problem', () => {
     ]);
   });
   it('rejects an example URL that the page does not match', () => {
-    const dir = brokenCopy('portals/my-belgium.yaml', (t) => t.replace("'https://my.belgium.be/fr'", "'https://my.belgium.be/elsewhere/x'"));
+    const dir = brokenCopy('portals/my-belgium.yaml', (t) => t.replace('- https://my.belgium.be/fr\n', '- https://my.belgium.be/elsewhere/x\n'));
     expect(loadCatalog(dir).issues.map(formatIssue)).toEqual([expect.stringMatching(/my-belgium\.yaml: pages\[0\]\.examples\[1\]: example .* does not match/)]);
   });
   it('rejects broken YAML with its position', () => {
@@ -47,8 +47,25 @@ describe('catalog validation names the file, the field and the problem', () => {
     expect(loadCatalog(dir).issues[0]?.file).toMatch(/communes\/auderghem\.yaml$/);
     expect(loadCatalog(dir).issues[0]?.message).toMatch(/^YAML: /);
   });
+  it('rejects a wildcard over a public suffix, and a public suffix as a host', () => {
+    const dir = brokenCopy('portals/my-belgium.yaml', (t) => t.replace('  - my.belgium.be\n', "  - '*.github.io'\n  - blogspot.com\n  - my.belgium.be\n"));
+    const issues = loadCatalog(dir).issues.map(formatIssue);
+    expect(issues).toEqual([
+      expect.stringMatching(/my-belgium\.yaml: pages\[0\]\.hosts\[0\]: \*\.github\.io: github\.io is a public suffix/),
+      expect.stringMatching(/my-belgium\.yaml: pages\[0\]\.hosts\[1\]: blogspot\.com: blogspot\.com is a public suffix/),
+    ]);
+  });
+  it('counts every commune of 2025 once, with four-digit postcodes', () => {
+    const dir = brokenCopy('communes/_all.tsv', (t) => t.replace('\t1046 1049 1140\t', '\t1046 149 1140\t'));
+    const issues = loadCatalog(dir).issues.map(formatIssue);
+    expect(issues).toContainEqual(expect.stringMatching(/_all\.tsv: line \d+ \(evere\): postal_codes\[1\]: a postcode has four digits/));
+    const short = brokenCopy('communes/_all.tsv', (t) => t.replace(/\naartselaar\t[^\n]*/, ''));
+    expect(loadCatalog(short).issues.map(formatIssue)).toContainEqual(expect.stringMatching(/expected the 565 communes of 2025, found 564/));
+    const dup = brokenCopy('communes/_all.tsv', (t) => t.replace(/\n(aartselaar)\t11001\t/, '\n$1\t11002\t'));
+    expect(loadCatalog(dup).issues.map(formatIssue)).toContainEqual(expect.stringMatching(/NIS code 11002 is also on line/));
+  });
   it('rejects a host written with its protocol', () => {
-    const dir = brokenCopy('portals/my-belgium.yaml', (t) => t.replace('hosts: [my.belgium.be]', 'hosts: [https://my.belgium.be]'));
+    const dir = brokenCopy('portals/my-belgium.yaml', (t) => t.replace('  - my.belgium.be\n', '  - https://my.belgium.be\n'));
     expect(loadCatalog(dir).issues.map(formatIssue)).toContainEqual(expect.stringMatching(/pages\[0\]\.hosts\[0\]: expected a host without protocol/));
   });
 });
@@ -68,7 +85,10 @@ describe('the catalog CLI', { timeout: 60_000 }, () => {
     const out = JSON.parse(run.stdout);
     expect(out.url).toBe('https://my.belgium.be/fr');
     expect(out.matches[0]).toMatchObject({ page: 'my-belgium-home', portal: 'my-belgium' });
-    expect(out.matches[0].artefacts).toContain('id-card-certified-copy');
+    // A pre-step for the certified ID copy (seed 000), not a place that serves a document.
+    expect(out.matches[0].artefacts).toEqual([]);
+    const form = JSON.parse(cli('recognise', 'https://kelmis-formulaires.guichet-citoyen.be/haushaltszusammensetzung/').stdout).matches[0];
+    expect(form).toMatchObject({ page: 'imio-form', form: 'household-composition-certificate', commune: 'la-calamine', artefacts: ['household-composition-certificate'] });
     expect(JSON.parse(cli('recognise', 'https://example.org/').stdout).matches).toEqual([]);
   });
   it('stats counts what the catalog holds', () => {

@@ -124,6 +124,8 @@ const catalog: CompiledCatalog = {
     { id: 'irisbox-cert', portal: 'irisbox', title: { fr: 'IRISbox — certificats', en: 'IRISbox — certificates' }, hosts: ['irisbox.irisnet.be'], paths: ['/'], role: 'service', serves: [{ artefact: 'birth-certificate', source: 'online' }], capture: [{ id: 'nrn', label: { fr: 'NN', en: 'National number' }, kind: 'national-register-number' }], examples: ['https://irisbox.irisnet.be/irisbox/certificates'], provenance: ['seeds/004_71a319b8628df462.txt'], last_verified: '2026-05-01' },
   ] as unknown as CompiledCatalog['pages'],
   communes: [commune],
+  hostCommunes: {},
+  topics: {},
 };
 
 const dossier: Dossier = { id: 'd', procedure: 'nat', label: 'Łukasz', answers: {}, choices: {}, commune: 'auderghem', lang: 'fr', plannedSubmission: '2026-12-20', createdAt: 1, updatedAt: 1 };

@@ -16,11 +16,11 @@ const OPTIONS: RouterOptions = {
   extensionId: 'be-civic',
   isCatalogUrl: (url) => isCatalogUrl(catalog, url),
 };
-const CATALOG_PAGE = 'https://irisbox.irisnet.be/irisbox/certificat';
+const CATALOG_PAGE = 'https://irisbox.irisnet.be/irisbox/dashboard';
 const handlers = new Proxy({}, { get: () => () => 'handled' }) as Handlers;
 /** The tab's content script recognised the IRISbox certificate page (what the background's record would hold). */
 const resolve = async (sender: SenderInfo): Promise<SenderInfo> =>
-  sender.kind === 'panel' && sender.tabId === 7 ? { ...sender, page: 'irisbox-certificate', tabUrl: CATALOG_PAGE } : sender;
+  sender.kind === 'panel' && sender.tabId === 7 ? { ...sender, page: 'irisbox-dashboard', tabUrl: CATALOG_PAGE } : sender;
 const services = { handlers, admit: (type: never, payload: never, sender: SenderInfo) => admit(catalog, type, payload, sender), resolve };
 
 type Sender = Browser.runtime.MessageSender;
@@ -65,9 +65,9 @@ describe('sender checks', () => {
   });
 
   it('the panel frame gets exactly its tab’s page, and another tab’s panel none', async () => {
-    expect(await ask(frame(), 'page:state', { page: 'irisbox-certificate' })).toEqual({ ok: true, data: 'handled' });
+    expect(await ask(frame(), 'page:state', { page: 'irisbox-dashboard' })).toEqual({ ok: true, data: 'handled' });
     expect(await ask(frame(), 'page:state', { page: 'mon-dossier-home' })).toMatchObject({ ok: false, error: { code: 'slice.wrong-page' } });
-    expect(await ask(frame({ tab: tab(CATALOG_PAGE, 8) }), 'page:state', { page: 'irisbox-certificate' })).toMatchObject({ ok: false, error: { code: 'slice.no-page' } });
+    expect(await ask(frame({ tab: tab(CATALOG_PAGE, 8) }), 'page:state', { page: 'irisbox-dashboard' })).toMatchObject({ ok: false, error: { code: 'slice.no-page' } });
   });
 
   it('an extension document is the panel only at the panel’s path, inside a tab’s sub-frame', async () => {
@@ -81,7 +81,7 @@ describe('sender checks', () => {
 
   it('a content script may not send what the panel sends, nor the panel what the content script sends', async () => {
     const top: Sender = { id: 'be-civic', url: CATALOG_PAGE, frameId: 0, tab: tab(CATALOG_PAGE) };
-    expect(await ask(top, 'page:state', { page: 'irisbox-certificate' })).toMatchObject({ ok: false, error: { code: 'sender.wrong-kind' } });
+    expect(await ask(top, 'page:state', { page: 'irisbox-dashboard' })).toMatchObject({ ok: false, error: { code: 'sender.wrong-kind' } });
     expect(await ask(top, 'progress:set-status', { dossierId: 'd', artefact: 'criminal-record-extract', status: 'obtained' })).toMatchObject({ ok: false });
     expect(await ask(frame(), 'page:recognise', { url: CATALOG_PAGE })).toMatchObject({ ok: false, error: { code: 'sender.wrong-kind' } });
   });

@@ -14,9 +14,9 @@ const CONTENT_SCRIPT_FILE = 'content-scripts/booking.js';
  * Makes the registered booking content script match exactly the granted booking hosts. It starts at
  * document_start like the manifest's, to pin the document before the page can clobber it.
  */
-export async function syncBookingContentScript(): Promise<string[]> {
+export async function syncBookingContentScript(bookingSites: readonly string[]): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  const matches = grantedBookingOrigins(origins);
+  const matches = grantedBookingOrigins(origins, bookingSites);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [BOOKING_SCRIPT_ID] });
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [BOOKING_SCRIPT_ID] });
   if (matches.length > 0) {

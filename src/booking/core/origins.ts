@@ -1,13 +1,14 @@
 /**
- * Which booking hosts a dossier needs: the on-demand host permissions (match patterns from the
- * compiled catalog's hosts.json, the one place that derives them) that the online channels of its
- * commune — or, abroad, of its procedure's consulate — fall under, platform tenants included. Pure, so
- * the dashboard can say what it will ask for before it asks.
+ * Which booking hosts a dossier needs: the catalog's on-demand booking sites (the same origins the
+ * compile step puts into the manifest's optional host permissions; a commune's own e-guichet and
+ * product pages, also on demand, are not booking sites) that the online channels of its commune — or,
+ * abroad, of its procedure's consulate — fall under, platform tenants included. Pure, so the dashboard
+ * can say what it will ask for before it asks.
  */
-import hosts from '../../catalog/generated/hosts.json';
 import type { CompiledCatalog } from '../../catalog/compiled';
 import { channelHosts } from '../../catalog/platforms';
 import { hostMatches } from '../../recognise';
+import { bookingSites } from '../../catalog/sites';
 import type { Dossier } from '../../model/data';
 
 /** `https://*.example.be/*` → `*.example.be` */
@@ -26,7 +27,7 @@ export function dossierChannels(catalog: BookingCatalog, dossier: Pick<Dossier, 
 }
 
 /** The match patterns to request for a dossier: the on-demand booking hosts its online booking channels use. */
-export function bookingOrigins(catalog: BookingCatalog, dossier: Pick<Dossier, 'commune' | 'procedure'>, onDemand: readonly string[] = hosts.onDemand): string[] {
+export function bookingOrigins(catalog: BookingCatalog & Pick<CompiledCatalog, 'pages'>, dossier: Pick<Dossier, 'commune' | 'procedure'>, onDemand: readonly string[] = bookingSites(catalog)): string[] {
   const origins = new Set<string>();
   for (const channel of dossierChannels(catalog, dossier)) {
     for (const host of channelHosts(channel, catalog.platforms ?? [])) {
@@ -37,6 +38,6 @@ export function bookingOrigins(catalog: BookingCatalog, dossier: Pick<Dossier, '
 }
 
 /** Of the granted origins, the ones that are booking hosts of the catalog. */
-export function grantedBookingOrigins(granted: readonly string[], onDemand: readonly string[] = hosts.onDemand): string[] {
+export function grantedBookingOrigins(granted: readonly string[], onDemand: readonly string[]): string[] {
   return granted.filter((o) => onDemand.includes(o)).sort();
 }

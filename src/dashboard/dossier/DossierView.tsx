@@ -8,6 +8,7 @@ import { send } from '../../messaging/client';
 import type { DossierDetail } from '../../model/views';
 import { summarise } from '../../dossier/summary';
 import { Booking } from './Booking';
+import { CommuneSites } from './CommuneSites';
 import { Checklist } from './Checklist';
 import { Delays } from './Guidance';
 import { useDashboard } from '../context';
@@ -73,6 +74,7 @@ export function DossierView({ detail, onDeleted }: { detail: DossierDetail; onDe
       <Todo summary={summary} />
       <Delays summary={summary} />
       <Fees summary={summary} />
+      <CommuneSites commune={detail.dossier.commune} />
       <Booking summary={summary} />
       <Appointments summary={summary} />
       <DossierNotes key={dossier.updatedAt} notes={dossier.notes ?? ''} id={dossier.id} />
