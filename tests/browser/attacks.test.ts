@@ -14,6 +14,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, launch, type Session } from '../support/harness';
 import { clickInPanel, inPanel, panelReady, panelShown, pointAt, readPanel, type PanelView } from '../support/panel-support';
 
+/** The worker's API, inside `worker.evaluate`. */
+declare const chrome: { scripting: { getRegisteredContentScripts(filter: { ids: string[] }): Promise<unknown[]> } };
+
 interface Reply {
   ok: boolean;
   data?: any;
@@ -69,14 +72,19 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
   const status = async () => (await progress())?.status ?? 'not-started';
 
   beforeAll(async () => {
-    session = await launch({ locale: 'en-GB' });
-    const hostile = (path: string, name: string) => session.serve(`https://irisbox.irisnet.be/irisbox/certificat/${path}**`, { fixture: `hostile/${name}.html` });
+    // Eupen's iMio forms are a commune site: granted here, as a user who allowed it from the dashboard.
+    session = await launch({ locale: 'en-GB', grantOrigins: ['https://eupen-formulaires.guichet-citoyen.be/*'] });
+    await eventually(
+      () => session.worker.evaluate(async () => ((await chrome.scripting.getRegisteredContentScripts({ ids: ['be-civic-commune-sites'] })).length > 0 ? true : undefined)),
+      'the portal script registered for the granted commune sites',
+    );
+    const hostile = (path: string, name: string) => session.serve(`https://irisbox.irisnet.be/irisbox/${path}/**`, { fixture: `hostile/${name}.html` });
     await hostile('ce', 'custom-elements');
     await hostile('find', 'find-text');
     await hostile('nrn', 'nrn-selection');
     await hostile('swap', 'swap-selection');
     await hostile('bait', 'self-removing-bait');
-    await session.serve('https://irisbox.irisnet.be/irisbox/certificat', { fixture: 'irisbox.html' });
+    await session.serve('https://irisbox.irisnet.be/irisbox/casier/citizen/edit/5f3c9a1b/summary', { fixture: 'irisbox-criminal-record.html' });
     await session.serve('https://my.belgium.be/fr?keys', { fixture: 'hostile/keylogger.html' });
     await session.serve('https://eupen-formulaires.guichet-citoyen.be/**', { fixture: 'imio-eguichet.html' });
     dashboard = await session.open(`chrome-extension://${session.extensionId}/dashboard.html`);
@@ -89,7 +97,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
   });
 
   it('precondition: the dossier needs the shared document on IRISbox', async () => {
-    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/casier/citizen/edit/5f3c9a1b/summary');
     const view = await withDossier(page);
     expect(view.needs).toContain(ARTEFACT);
     await page.close();
@@ -98,7 +106,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
   describe('1. custom elements under the names the content script creates', () => {
     /** A first visit, on which the page notes the names of the elements it did not write. */
     const learn = async () => {
-      const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/ce?mode=learn');
+      const page = await session.open('https://irisbox.irisnet.be/irisbox/ce/landing?mode=learn');
       await withDossier(page);
       const learned = await page.evaluate(() => JSON.parse(localStorage.getItem('be-civic-attack:names') ?? '[]') as string[]);
       await page.close();
@@ -109,7 +117,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
 
     it('gets no shadow root, reads no panel text and clicks no button', async () => {
       await learn();
-      const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/ce?mode=steal');
+      const page = await session.open('https://irisbox.irisnet.be/irisbox/ce/landing?mode=steal');
       await withDossier(page);
       await page.waitForTimeout(1_500);
       const attack = await page.evaluate(() => (window as unknown as { attack: { defined: string[]; roots: number; read: string; clicked: string[] } }).attack);
@@ -124,7 +132,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
 
     it('cannot stop the panel by defining those names with shadow roots disabled', async () => {
       await learn();
-      const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/ce?mode=stop');
+      const page = await session.open('https://irisbox.irisnet.be/irisbox/ce/landing?mode=stop');
       const view = await withDossier(page);
       expect(view.needs).toContain(ARTEFACT);
       await page.close();
@@ -133,7 +141,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
 
   describe('2. searching and selecting the rendered document', () => {
     it('window.find() with Selection.modify() and toString() finds no panel text', async () => {
-      const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/find');
+      const page = await session.open('https://irisbox.irisnet.be/irisbox/find/landing');
       await withDossier(page);
       const hunt = (word: string) => page.evaluate((w) => (window as unknown as { hunt(w: string): { found: boolean; text: string; seen: string } }).hunt(w), word);
       // The page's own text is found (the attack works where it may).
@@ -144,7 +152,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
     });
 
     it('text the user selects inside the panel is not in the page’s getSelection()', async () => {
-      const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/find?select');
+      const page = await session.open('https://irisbox.irisnet.be/irisbox/find/landing?select');
       await withDossier(page);
       const at = await eventually(() => pointAt(page, '.need p'), 'the need’s sentence');
       await page.mouse.click(at.x, at.y, { clickCount: 3 });
@@ -158,7 +166,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
 
   it('3. a register number inside a captured date-of-issue selection is not stored without the opt-in', async () => {
     expect((await call(dashboard, 'settings:get', {})).keepNationalRegisterNumber).toBe(false);
-    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/nrn');
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/nrn/citizen/edit/5f3c9a1b/summary');
     await withDossier(page);
     await select(page, '#issued');
     await clickInPanel(page, 'Capture selection as Date of issue');
@@ -183,7 +191,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
   });
 
   it('4. a selection the page swaps at click time is saved only after a confirmation that shows it', async () => {
-    const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/swap');
+    const page = await session.open('https://irisbox.irisnet.be/irisbox/swap/citizen/edit/5f3c9a1b/summary');
     await withDossier(page);
     expect((await progress())?.captured?.reference).toBeUndefined();
     await select(page, '#mine');
@@ -200,7 +208,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
 
   describe('5. clickjacking', () => {
     it('control: a click on the panel, fully visible for a while, does change a status', async () => {
-      const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/bait');
+      const page = await session.open('https://irisbox.irisnet.be/irisbox/bait/landing');
       await withDossier(page);
       await clickInPanel(page, 'Obtained');
       await eventually(async () => ((await status()) === 'obtained' ? true : undefined), 'the status saved');
@@ -208,7 +216,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
     });
 
     it('a bait that removes itself on pointerdown lets no double-click change a status', async () => {
-      const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/bait?lure');
+      const page = await session.open('https://irisbox.irisnet.be/irisbox/bait/landing?lure');
       await withDossier(page);
       const at = await eventually(() => pointAt(page, 'button', 'Obtained'), 'the Obtained button');
       await page.evaluate(() => (window as unknown as { lure(): void }).lure());
@@ -225,7 +233,7 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
     });
 
     it('a see-through veil over the panel lets no click change a status', async () => {
-      const page = await session.open('https://irisbox.irisnet.be/irisbox/certificat/bait?veil');
+      const page = await session.open('https://irisbox.irisnet.be/irisbox/bait/landing?veil');
       await withDossier(page);
       const at = await eventually(() => pointAt(page, 'button', 'Obtained'), 'the Obtained button');
       await page.evaluate(() => (window as unknown as { veil(): void }).veil());
@@ -255,12 +263,12 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
   });
 
   it('7. a value captured on IRISbox is not shown on an iMio page', async () => {
-    await call(dashboard, 'progress:capture', { dossierId, artefact: ARTEFACT, field: 'reference', value: 'IB-SLICE-4242', page: 'irisbox-certificate' });
-    const irisbox = await session.open('https://irisbox.irisnet.be/irisbox/certificat');
+    await call(dashboard, 'progress:capture', { dossierId, artefact: ARTEFACT, field: 'reference', value: 'IB-SLICE-4242', page: 'irisbox-form-step' });
+    const irisbox = await session.open('https://irisbox.irisnet.be/irisbox/casier/citizen/edit/5f3c9a1b/summary');
     // Shown where it was captured (so the check below is not vacuous)…
     await until(irisbox, 'the value on IRISbox', (v) => v.text.includes('IB-SLICE-4242'));
     await irisbox.close();
-    const imio = await session.open('https://eupen-formulaires.guichet-citoyen.be/');
+    const imio = await session.open('https://eupen-formulaires.guichet-citoyen.be/demande-extrait-de-casier-judiciaire/');
     const view = await withDossier(imio);
     expect(view.needs).toContain(ARTEFACT);
     // …and not on another portal's page.

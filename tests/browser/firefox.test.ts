@@ -75,7 +75,7 @@ describe('Firefox (MV2 build, WebDriver BiDi)', () => {
       for (const frame of page.frames()) {
         if (frame === page.mainFrame()) continue;
         const seen = await frame.evaluate(() => (/^moz-extension:\/\/[^/]+\/panel\.html/.test(location.href) ? (document.querySelector('aside')?.textContent ?? '') : '')).catch(() => '');
-        if (seen.includes('What this page is for')) return seen;
+        if (seen.includes('my.belgium.be')) return seen;
       }
       return undefined;
     }, 'the panel in its frame', 15_000);
