@@ -22,6 +22,9 @@ import { contentScriptWorld } from '../tests/support/recorder';
 import { contentScriptSizes } from '../tests/support/budgets';
 import type { Bench, BenchResult } from './types';
 
+/** The worker's API, inside `worker.evaluate` (this file is type-checked against Node's globals). */
+declare const chrome: { scripting: { getRegisteredContentScripts(filter: { ids: string[] }): Promise<unknown[]> } };
+
 interface Timings {
   started: number;
   mounted?: number;
@@ -169,7 +172,13 @@ const bench: Bench = async ({ quick }) => {
     },
   }));
 
-  const session = await launch({ locale: 'en-GB' });
+  // Evergem's product pages are a commune site: the panel runs there once the user has granted it,
+  // and only after the worker has registered the script for granted commune sites.
+  const session = await launch({ locale: 'en-GB', grantOrigins: ['https://www.evergem.be/*', 'https://evergem.be/*'] });
+  await eventually(
+    () => session.worker.evaluate(async () => ((await chrome.scripting.getRegisteredContentScripts({ ids: ['be-civic-commune-sites'] })).length > 0 ? true : undefined)),
+    'the portal script registered for the granted commune sites',
+  );
   const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const plainContext = await plain.newContext({ locale: 'en-GB' });

@@ -13,6 +13,8 @@ export interface SourceName {
   url?: string;
 }
 
+const DATA_FILE = /\.(csv|tsv|json|xlsx?)(?:[?#].*)?$/i;
+
 function hostOf(url: string): string | undefined {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
@@ -32,6 +34,9 @@ export function provenanceName(catalog: Pick<CompiledCatalog, 'provenance' | 'co
   // catalog's README): people get what it is, not our description of where it was seen.
   if (ref.startsWith('unnamed public code:')) return { label: show({ fr: 'Code source public', nl: 'Openbare broncode', de: 'Öffentlicher Quellcode', en: 'Public source code' }) };
   const host = hostOf(ref);
+  // A machine-readable list (the communes' codes, names and postcodes come from such tables) is no
+  // page a person reads: it is named as a data set, without the file's address.
+  if (DATA_FILE.test(ref)) return { label: `${show({ fr: 'Jeu de données public', nl: 'Openbare dataset', de: 'Öffentlicher Datensatz', en: 'Public data set' })}${host ? ` (${host})` : ''}` };
   const commune = host ? catalog.communes.find((c) => (c.website && hostOf(c.website) === host) || host.startsWith(`${c.id}.`)) : undefined;
   if (commune) return { label: show(commune.names), url: ref };
   const portal = host ? catalog.portals.find((p) => p.id === host.split('.')[0]) : undefined;

@@ -52,7 +52,7 @@ async function setUp(page: Page, session: Session, intent: string, setup: { proc
   if (setup.procedure) await procedure.selectOption(setup.procedure);
   const chosen = await procedure.inputValue();
   await page.getByLabel('Whose dossier is it?').fill(setup.label);
-  if (setup.commune) await page.getByLabel('Commune').selectOption(setup.commune);
+  if (setup.commune) await page.getByLabel('Commune', { exact: true }).selectOption(setup.commune);
   if (setup.country) await page.getByLabel('Country that issued your foreign documents').selectOption(setup.country);
   await answer(page, chosen, setup.answers);
   return chosen;
@@ -212,11 +212,12 @@ describe('guidance an applicant can act on', () => {
   });
 
   it('the panel leads with what to do here, says the page once, in one voice', async () => {
-    await session.serve('https://my.belgium.be/**', { fixture: 'my-belgium.html' });
-    const portal = await session.open('https://my.belgium.be/fr');
+    // my.belgium.be serves no document (a pre-step only): the certificates page of Mon dossier does.
+    await session.serve('https://mondossier.rrn.fgov.be/**', { fixture: 'mon-dossier.html' });
+    const portal = await session.open('https://mondossier.rrn.fgov.be/fr/certificats.do');
     const view = await panelReady(portal);
-    expect(view.text).not.toContain('my.belgium.be — my.belgium.be');
-    expect(view.text).toMatch(/home page\s*What you do here:/);
+    expect(view.text).not.toContain('Mon dossier — Mon dossier');
+    expect(view.text).toMatch(/certificates\s*What you do here:/);
     expect(view.text).not.toMatch(/Be Civic (does|never|will|read)/);
     if (shots) await portal.screenshot({ path: join(shots, 'h16ui-panel.png') });
     await portal.close();

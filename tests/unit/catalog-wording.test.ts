@@ -64,6 +64,10 @@ describe('sources named for people', () => {
     expect(bad).toEqual([]);
   });
 
+  it('names a machine-readable data table as a data set, without its file address', () => {
+    const named = provenanceName(catalog, 'https://github.com/gehuybre/embuild-analyses/blob/HEAD/packages/embuild-shared/src/data/nis/refnis.csv', 'en');
+    expect(named).toEqual({ label: 'Public data set (github.com)' });
+  });
   it('names the seeds after who wrote them, with their public address where there is one', () => {
     expect(provenanceName(catalog, 'seeds/001_475678524759bb56.txt', 'en')).toEqual({ label: 'Commune of Eupen — population and civil-status services' });
     expect(provenanceName(catalog, 'seeds/003_ee23f2e5ba3cb84e.txt', 'fr')).toEqual({ label: 'CeRAIC / CIMB — fiches sur la déclaration de nationalité (art. 12bis)', url: 'https://www.ceraic.be/' });
