@@ -202,14 +202,15 @@ describe('hostile pages', () => {
   });
 
   it('clickjacking: under a top-layer bait the panel says it is covered', async () => {
-    const page = await openAt('https://my.belgium.be/fr?bait', 'clickjacking');
+    // A page that serves documents, so the panel is as tall as where the bait sits (my.belgium.be only explains).
+    const page = await openAt('https://mondossier.rrn.fgov.be/fr/certificats.do?bait', 'clickjacking');
     await panelReady(page);
     await page.evaluate(() => (window as unknown as { bait(): void }).bait());
     const covered = await eventually(async () => {
       const v = await readPanel(page);
       return v?.text.includes('Something on the page covers this panel') ? v : undefined;
     }, 'the covered warning');
-    expect(covered.page).toBe('my-belgium-home');
+    expect(covered.page).toBe('mon-dossier-certificates');
     await page.evaluate(() => (window as unknown as { unbait(): void }).unbait());
     await eventually(async () => ((await readPanel(page))?.text.includes('covers this panel') ? undefined : true), 'the warning gone once uncovered');
     await page.close();

@@ -73,18 +73,18 @@ describe('store in the browser', () => {
 
   it('two portal tabs × 200 concurrent updates of the same record: every one acknowledged and recorded in order', async () => {
     const tabs = await Promise.all(['https://lalouviere-formulaires.guichet-citoyen.be/v2-demande-composition-de-menage/', 'https://namur-formulaires.guichet-citoyen.be/v2-demande-composition-de-menage/'].map((u) => session.open(u)));
-    const burst = (page: Page, tab: string) =>
-      inContentScript<Array<{ ok: boolean; error?: unknown }>>(
-        page,
+    // Captures come from the panel's frame (an extension page bound to its tab), never from the page's world.
+    const burst = async (page: Page, tab: string) =>
+      (await eventually(async () => page.frames().find((f) => /\/panel\.html/.test(f.url())), 'the panel frame')).evaluate<Array<{ ok: boolean; error?: unknown }>>(
         `Promise.all(Array.from({ length: 200 }, (_, i) => chrome.runtime.sendMessage({ type: 'progress:capture', payload: { dossierId: ${JSON.stringify(dossierId)}, artefact: ${JSON.stringify(EGUICHET_ARTEFACT)}, field: 'reference', value: '${tab}-' + i } })))`,
       );
     const [fromA, fromB] = await Promise.all([burst(tabs[0]!, 'a'), burst(tabs[1]!, 'b')]);
     expect([...fromA, ...fromB].filter((r) => !r.ok)).toEqual([]);
-    // The same content script is refused anything outside its page's slice.
+    // The page's content script is refused the dossier list and any change: those come from extension pages and the panel's frame.
     expect(await inContentScript(tabs[0]!, `chrome.runtime.sendMessage({ type: 'dossier:list', payload: {} })`)).toEqual({ ok: false, error: { code: 'sender.not-extension-page', params: { type: 'dossier:list' } } });
     expect(
       await inContentScript(tabs[0]!, `chrome.runtime.sendMessage({ type: 'progress:set-status', payload: { dossierId: ${JSON.stringify(dossierId)}, artefact: ${JSON.stringify(ARTEFACT)}, status: 'obtained' } })`),
-    ).toMatchObject({ ok: false, error: { code: 'slice.artefact-not-served' } });
+    ).toMatchObject({ ok: false, error: { code: 'sender.wrong-kind' } });
     await Promise.all(tabs.map((t) => t.close()));
 
     const detail = await call(a, 'dossier:get', { id: dossierId });
