@@ -92,6 +92,8 @@ describe('the panel with a dossier', () => {
   it('one click changes the status; another tab on the page sees it at once', async () => {
     const a = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing?a');
     const b = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/landing?b');
+    // Pressed once the late-rendered page has its primary button, which the panel moves away from.
+    await a.waitForSelector('#next');
     await until(a, 'tab a', (v) => v.text.includes('dossier “Me”'));
     await until(b, 'tab b', (v) => v.text.includes('dossier “Me”'));
     await clickInPanel(a, 'Requested');
@@ -107,12 +109,12 @@ describe('the panel with a dossier', () => {
 
   it('captures the text the user selected, only when asked, and says so when nothing is selected', async () => {
     const page = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/citizen/edit/5f3c9a1b/summary');
+    // IRISbox renders its texts late (an Angular app), the request number and the primary button with
+    // them; the panel then moves away from that button, so it is pressed once the page has rendered.
+    await page.waitForSelector('#request');
     const { needs } = await until(page, 'the need', (v) => v.text.includes('dossier “Me”'));
     await clickInPanel(page, 'Capture selection as Request number');
     await until(page, 'the no-selection message', (v) => v.text.includes('Nothing is selected on the page'));
-    // IRISbox renders its texts late (an Angular app), the request number with them.
-    await page.waitForSelector('#request');
-    await until(page, 'the form rendered', (v) => v.text.includes('dossier “Me”'));
     await select(page, '#request');
     await clickInPanel(page, 'Capture selection as Request number');
     // The selection is shown to confirm, editable; nothing is saved before the user's Save.
