@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { broadcast, coalesce } from './broadcast';
 import type { ChangeNotice } from './protocol';
 
@@ -36,19 +36,23 @@ describe('broadcast', () => {
 });
 
 describe('coalescing', () => {
+  // Fake timers: on a loaded machine a real 20 ms pause can outlast the next window and merge what must not be.
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('sends a lone change at once and merges the ones right after it, keeping the dossier only when it is the same', async () => {
     const sent: ChangeNotice[] = [];
     const notify = coalesce((n) => sent.push(n), 5);
     notify({ kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd1' });
     notify({ kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd1' });
     notify({ kind: 'be-civic:changed', stores: ['dossiers'], dossierId: 'd1' });
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(20);
     notify({ kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd1' });
     notify({ kind: 'be-civic:changed', stores: ['appointments'], dossierId: 'd2' });
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(20);
     notify({ kind: 'be-civic:changed', stores: ['settings'] });
     notify({ kind: 'be-civic:changed', stores: ['all'], dossierId: 'd3' });
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(20);
     expect(sent).toEqual([
       { kind: 'be-civic:changed', stores: ['progress'], dossierId: 'd1' },
       { kind: 'be-civic:changed', stores: ['progress', 'dossiers'], dossierId: 'd1' },
@@ -64,7 +68,7 @@ describe('coalescing', () => {
     const notify = coalesce((n) => sent.push(n), 10);
     for (let i = 0; i < 300; i++) notify({ kind: 'be-civic:changed', stores: ['progress'], dossierId: i % 2 ? 'a' : 'b' });
     expect(sent).toEqual([{ kind: 'be-civic:changed', stores: ['progress'], dossierId: 'b' }]);
-    await new Promise((r) => setTimeout(r, 40));
+    await vi.advanceTimersByTimeAsync(40);
     expect(sent).toEqual([
       { kind: 'be-civic:changed', stores: ['progress'], dossierId: 'b' },
       { kind: 'be-civic:changed', stores: ['progress'] },
