@@ -248,13 +248,19 @@ describe('attacks on the panel from a catalog page (Chromium)', () => {
   it('6. keys typed in the panel reach no key or input listener of the page', async () => {
     const page = await session.open('https://my.belgium.be/fr?keys');
     await panelReady(page);
+    const focusOffPage = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return !!active && active !== document.body && !(window as unknown as { authored(): Element[] }).authored().includes(active);
+      });
+    // Tab from the page's last element leads into the panel. Which Tab gets there is not what this
+    // test is about (the focus order is panel.test.ts's): on a loaded machine a press can land while
+    // the page still holds focus, so the user presses again, as a user would.
     await page.locator('#last').focus();
-    await page.keyboard.press('Tab');
+    for (let press = 0; press < 3 && !(await focusOffPage()); press++) await page.keyboard.press('Tab');
     // Focus left the page's own elements (into the panel).
-    expect(await page.evaluate(() => {
-      const active = document.activeElement;
-      return !!active && active !== document.body && !(window as unknown as { authored(): Element[] }).authored().includes(active);
-    })).toBe(true);
+    const where = await page.evaluate(() => `${document.activeElement?.localName}#${document.activeElement?.id}, document focused: ${document.hasFocus()}`);
+    expect(await focusOffPage(), `focus on ${where}`).toBe(true);
     await page.evaluate(() => ((window as unknown as { keys: string[] }).keys.length = 0));
     await page.keyboard.type('secret42');
     await page.keyboard.press('Enter');

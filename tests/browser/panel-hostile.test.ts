@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, launch, type Session } from '../support/harness';
-import { clickInPanel, hostCount, hostLook, inPanel, onPage, panelReady, readPanel, type PanelView } from '../support/panel-support';
+import { clickInPanel, hostCount, hostLook, inPanel, onPage, panelReady, panelSeenVisible, readPanel, type PanelView } from '../support/panel-support';
 
 const STRICT_CSP = "default-src 'none'; script-src 'nonce-page'; style-src 'nonce-page'; img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'";
 
@@ -205,6 +205,8 @@ describe('hostile pages', () => {
     // A page that serves documents, so the panel is as tall as where the bait sits (my.belgium.be only explains).
     const page = await openAt('https://mondossier.rrn.fgov.be/fr/certificats.do?bait', 'clickjacking');
     await panelReady(page);
+    // The guard warns of a cover once it has seen the panel uncovered: the frame is first shown hidden.
+    await panelSeenVisible(page);
     await page.evaluate(() => (window as unknown as { bait(): void }).bait());
     const covered = await eventually(async () => {
       const v = await readPanel(page);

@@ -210,10 +210,35 @@ export async function pointAt(page: Page, selector: string, text?: string | RegE
 /** How long the panel waits, fully visible, before a press that changes something counts (src/panel/guard.ts). */
 export const SETTLED_MS = 500;
 
+/**
+ * Whether the browser reports the panel's frame fully visible, within `waitMs`, to an
+ * IntersectionObserver v2 in it, as the panel's own guard sees it (src/panel/guard.ts); true at once
+ * where there is none (Firefox). On a loaded machine that report comes well after the frame is shown.
+ */
+export const seenVisible = (page: Page, waitMs: number) =>
+  inPanel<boolean>(
+    page,
+    `(document) => new Promise((done) => {
+      if (!('isVisible' in IntersectionObserverEntry.prototype)) return done(true);
+      const observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isVisible)) { observer.disconnect(); done(true); }
+      }, { threshold: [0, 1], trackVisibility: true, delay: 100 });
+      observer.observe(document.body);
+      setTimeout(() => { observer.disconnect(); done(false); }, ${waitMs});
+    })`,
+  );
+
+/** Resolves once the panel's frame is seen fully visible (see seenVisible). */
+export function panelSeenVisible(page: Page): Promise<boolean> {
+  return eventually(() => seenVisible(page, 2_000), 'the panel seen visible');
+}
+
 /** Clicks a button of the panel by its text, as a user does: a real mouse click at its position, once the panel is settled on screen. */
 export async function clickInPanel(page: Page, name: string | RegExp): Promise<void> {
   await eventually(async () => ((await panelShown(page)) ? true : undefined), 'the panel shown');
   const point = await eventually(() => pointAt(page, 'button', name), `the panel button ${String(name)}`);
+  // Once seen visible, or not (a test may press a covered panel on purpose).
+  await seenVisible(page, 2_000);
   await page.waitForTimeout(SETTLED_MS + 100);
   const again = (await pointAt(page, 'button', name)) ?? point;
   await page.mouse.click(again.x, again.y);
