@@ -3,7 +3,7 @@
  * user's click (the text is read here, so the parser stays out of the content script). A portal page
  * may add an appointment, never change one that exists.
  */
-import { onlyGiven, readConfirmation } from '../booking/core/parse';
+import { readConfirmation, withoutForeignPlace } from '../booking/core/parse';
 import type { Handlers } from '../messaging/router';
 import { withoutNationalRegisterNumbers } from '../privacy/nrn';
 import type { Appointment } from '../model/data';
@@ -19,11 +19,11 @@ export function appointmentHandlers(ctx: Context): AppointmentHandlers {
   return {
     'booking:read': async (_, sender) => {
       const reading = readConfirmation(await pageText(ctx, sender));
-      // A booking platform's page reads only what its confirmation gives (the catalog says which parts).
+      // On a booking platform's page, a place only where its confirmation gives one (the catalog says).
       const known = sender.tabId !== undefined ? ctx.tabs.pages.get(sender.tabId) : undefined;
       const portal = known && ctx.catalog.pages.find((p) => p.id === known.page)?.portal;
       const platform = portal ? ctx.catalog.platforms?.find((p) => p.id === portal) : undefined;
-      return platform ? onlyGiven(reading, platform.confirmation.gives) : reading;
+      return platform ? withoutForeignPlace(reading, platform.confirmation.gives) : reading;
     },
 
     'appointment:save': async (request, sender) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onlyGiven, parseAppointmentText, readConfirmation } from './parse';
+import { parseAppointmentText, readConfirmation, withoutForeignPlace } from './parse';
 import { appointmentMail, mailLanguage } from './mail';
 import { reminderAt, reminderText } from './reminder';
 import { DEFAULT_SETTINGS } from '../../model/data';
@@ -20,11 +20,11 @@ describe('readConfirmation', () => {
     expect(readConfirmation(text)).toEqual({ date: '2026-03-03', time: '09:05', reference: 'RDVKXJQT' });
     expect(readConfirmation('Code de suivi : en cours')).toEqual({});
   });
-  it('keeps only what the platform’s confirmation gives: a summary’s home address is not the place', () => {
+  it('proposes a place only where the platform’s confirmation gives one: a summary’s home address is not it', () => {
     const reading = readConfirmation('Rue de la Station 1, 1410 Waterloo. Rendez-vous le 3 mars 2026 à 9:05. Code de suivi : RDVKXJQT');
     expect(reading.place).toBe('Rue de la Station 1, 1410 Waterloo');
-    expect(onlyGiven(reading, ['date', 'time', 'code'])).toEqual({ date: '2026-03-03', time: '09:05', reference: 'RDVKXJQT' });
-    expect(onlyGiven(reading, ['date'])).toEqual({ date: '2026-03-03' });
+    expect(withoutForeignPlace(reading, ['date', 'time', 'code'])).toEqual({ date: '2026-03-03', time: '09:05', reference: 'RDVKXJQT' });
+    expect(withoutForeignPlace(reading, ['date', 'time', 'place'])).toEqual(reading);
   });
 });
 

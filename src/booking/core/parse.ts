@@ -92,15 +92,14 @@ export function readConfirmation(text: string): ConfirmationReading {
   return out;
 }
 
-/** What a platform's confirmation gives (its catalog entry): the parts of a reading it does not give are left out. */
-type Part = 'date' | 'time' | 'place' | 'code';
-const FIELD: Record<Part, keyof ConfirmationReading> = { date: 'date', time: 'time', place: 'place', code: 'reference' };
-
 /**
- * Keeps only the parts the platform's confirmation gives: on a page that also shows the form's
- * summary, a postcode and town are the applicant's own address, not the appointment's place.
+ * A place is proposed only where the platform's confirmation gives one (its catalog entry): on a page
+ * that also shows the form's summary, as iMio's filed request does, a postcode and town are the
+ * applicant's own address, not the appointment's place. Dates, times and labelled codes read the same
+ * on any page, so they stay.
  */
-export function onlyGiven(reading: ConfirmationReading, gives: readonly Part[]): ConfirmationReading {
-  const kept = new Set(gives.map((g) => FIELD[g]));
-  return Object.fromEntries(Object.entries(reading).filter(([key]) => kept.has(key as keyof ConfirmationReading))) as ConfirmationReading;
+export function withoutForeignPlace(reading: ConfirmationReading, gives: readonly string[]): ConfirmationReading {
+  if (gives.includes('place') || reading.place === undefined) return reading;
+  const { place: _place, ...rest } = reading;
+  return rest;
 }
