@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, eventually, launch, type Session } from '../support/harness';
 import { axePanel, clickInPanel, hostCount, panelReady, readPanel, type PanelView } from '../support/panel-support';
-import { call, over, pickDraftDossier, untilGuide } from '../support/booking-support';
+import { call, over, pickDraftDossier, readGuide, untilGuide } from '../support/booking-support';
 
 const HOST = 'waterloo-formulaires.guichet-citoyen.be';
 const ORIGIN = `https://${HOST}/*`;
@@ -38,6 +38,9 @@ describe('guided booking on an iMio appointment form', () => {
     session = await launch({ locale: 'en-GB', grantOrigins: [ORIGIN] });
     const fixture = readFileSync(join(ROOT, 'tests/fixtures/booking/imio-rendez-vous.html'), 'utf8').replaceAll('2026', String(YEAR));
     await session.serve(`https://${HOST}/**`, { html: fixture });
+    // Another form of the same tenant: a certificate (routes added later take precedence).
+    const OTHER_FORM = `https://${HOST}/v2-demande-certificat-de-residence-en-vue-d-un-mariage/`;
+    await session.serve(OTHER_FORM, { fixture: 'imio-eguichet.html' });
     const dashboard = await session.open(`chrome-extension://${session.extensionId}/dashboard.html`);
     // Two dossiers in Waterloo, two procedures, two types of appointment on the same form.
     const ana = await call(dashboard, 'dossier:create', { procedure: 'eid-card', label: 'Ana', commune: 'waterloo', answers: {}, choices: {}, lang: 'en' });
@@ -135,6 +138,13 @@ describe('guided booking on an iMio appointment form', () => {
 
     // Only the user (the test) ever sent the form.
     expect(await page.evaluate(() => (window as unknown as { bookingSubmissions: number }).bookingSubmissions)).toBe(1);
+
+    // The tenant's other forms keep the commune sites' panel, without the guide.
+    const other = await session.open(OTHER_FORM);
+    const panel = await panelReady(other, 'the panel on another form of the tenant');
+    expect(panel.text).toContain('Residence certificate');
+    expect(await hostCount(other)).toBe(1);
+    expect(await readGuide(other)).toMatchObject({ step: null, text: '', spots: [] });
     expect(session.stray).toEqual([]);
   });
 });

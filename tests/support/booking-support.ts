@@ -49,11 +49,18 @@ export async function readGuide(page: Page): Promise<GuideView | null> {
   return { ...shown, spots };
 }
 
-export const untilGuide = (page: Page, what: string, test: (g: GuideView) => boolean): Promise<GuideView> =>
-  eventually(async () => {
-    const g = await readGuide(page);
-    return g && test(g) ? g : undefined;
-  }, what);
+/** Waits for the guide to show what `test` wants; a timeout says what the guide showed last. */
+export async function untilGuide(page: Page, what: string, test: (g: GuideView) => boolean): Promise<GuideView> {
+  let last: GuideView | null = null;
+  try {
+    return await eventually(async () => {
+      last = await readGuide(page);
+      return last && test(last) ? last : undefined;
+    }, what);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the guide showed ${JSON.stringify(last)}`, { cause: error });
+  }
+}
 
 /** Whether an outline drawn by the guide lies over the page element's box. */
 export const over = (spot: GuideView['spots'][number], box: { x: number; y: number; width: number; height: number }) =>
