@@ -64,6 +64,9 @@ export default defineBackground(() => {
     }
     const tabId = sender.tabId;
     panels.set(tabId, port);
+    // The guide read the page before this frame connected: it gets that reading now.
+    const reading = services.lastGuide(tabId, sender.page);
+    if (reading) port.postMessage({ kind: 'guide', reading } satisfies PanelPush);
     port.onDisconnect.addListener(() => {
       if (panels.get(tabId) === port) panels.delete(tabId);
     });

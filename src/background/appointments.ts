@@ -3,7 +3,7 @@
  * user's click (the text is read here, so the parser stays out of the content script). A portal page
  * may add an appointment, never change one that exists.
  */
-import { readConfirmation } from '../booking/core/parse';
+import { readConfirmation, withoutForeignPlace } from '../booking/core/parse';
 import type { Handlers } from '../messaging/router';
 import { withoutNationalRegisterNumbers } from '../privacy/nrn';
 import type { Appointment } from '../model/data';
@@ -17,7 +17,14 @@ export function appointmentHandlers(ctx: Context): AppointmentHandlers {
   const { store } = ctx;
 
   return {
-    'booking:read': async (_, sender) => readConfirmation(await pageText(ctx, sender)),
+    'booking:read': async (_, sender) => {
+      const reading = readConfirmation(await pageText(ctx, sender));
+      // On a booking platform's page, a place only where its confirmation gives one (the catalog says).
+      const known = sender.tabId !== undefined ? ctx.tabs.pages.get(sender.tabId) : undefined;
+      const portal = known && ctx.catalog.pages.find((p) => p.id === known.page)?.portal;
+      const platform = portal ? ctx.catalog.platforms?.find((p) => p.id === portal) : undefined;
+      return platform ? withoutForeignPlace(reading, platform.confirmation.gives) : reading;
+    },
 
     'appointment:save': async (request, sender) => {
       ctx.checkCommune(request.commune);

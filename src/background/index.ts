@@ -4,6 +4,7 @@
  * wires this to the browser; the unit tests wire it to fake-indexeddb.
  */
 import type { SenderInfo, Services } from '../messaging/router';
+import type { GuideReading } from '../model/views';
 import { appointmentHandlers } from './appointments';
 import { attachmentHandlers } from './attachments';
 import { backupHandlers } from './backup';
@@ -16,7 +17,7 @@ import { progressHandlers } from './progress';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
 
-export function createServices(deps: ServiceDeps): Services & { forgetTab(tabId: number): void; resolve(sender: SenderInfo): Promise<SenderInfo> } {
+export function createServices(deps: ServiceDeps): Services & { forgetTab(tabId: number): void; resolve(sender: SenderInfo): Promise<SenderInfo>; lastGuide(tabId: number, page: string): GuideReading | undefined } {
   const ctx = createContext(deps);
   return {
     handlers: {
@@ -33,5 +34,6 @@ export function createServices(deps: ServiceDeps): Services & { forgetTab(tabId:
     admit: (type, payload, sender) => admit(deps.catalog, type, payload, sender),
     resolve: (sender) => ctx.tabs.resolve(sender),
     forgetTab: (tabId) => ctx.tabs.forget(tabId),
+    lastGuide: (tabId, page) => ctx.tabs.lastGuide(tabId, page),
   };
 }

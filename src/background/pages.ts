@@ -142,7 +142,10 @@ export function pageHandlers(ctx: Context): PageHandlers {
       return { steps, labels };
     },
     'guide:seen': (reading, sender) => {
-      if (sender.tabId !== undefined) ctx.deps.toPanel?.(sender.tabId, { kind: 'guide', reading });
+      if (sender.tabId === undefined) return null;
+      const known = ctx.tabs.pages.get(sender.tabId);
+      if (known) ctx.tabs.guideSeen(sender.tabId, known.page, reading);
+      ctx.deps.toPanel?.(sender.tabId, { kind: 'guide', reading });
       return null;
     },
 

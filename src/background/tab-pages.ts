@@ -6,7 +6,7 @@
  */
 import type { CompiledCatalog } from '../catalog/compiled';
 import type { SenderInfo } from '../messaging/router';
-import type { ContentPush, ContentReport, PageSignals } from '../model/views';
+import type { ContentPush, ContentReport, GuideReading, PageSignals } from '../model/views';
 import { isCatalogUrl } from './policy';
 import { recogniseAt } from './recognition';
 
@@ -36,9 +36,22 @@ function parseReport(answer: unknown): ContentReport | undefined {
 
 export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: ContentPush) => Promise<unknown>) {
   const pages = new Map<number, TabPage>();
+  /**
+   * The booking guide's last reading of each tab's page: a panel frame that connects after the page was
+   * read (a slow frame load) gets it at once, or a page that then stays still would leave the guide empty.
+   */
+  const guides = new Map<number, { page: string; reading: GuideReading }>();
 
   return {
     pages,
+    guideSeen(tabId: number, page: string, reading: GuideReading): void {
+      guides.set(tabId, { page, reading });
+    },
+    /** The last reading of the tab's page, if it was of this page. */
+    lastGuide(tabId: number, page: string): GuideReading | undefined {
+      const last = guides.get(tabId);
+      return last?.page === page ? last.reading : undefined;
+    },
     /** Returns whether the tab's page changed (its panel frame then reads it again). */
     seen(tabId: number, report: TabPage | null, fresh = false): boolean {
       const before = pages.get(tabId);
@@ -47,7 +60,10 @@ export function createTabs(catalog: CompiledCatalog, ask: (tabId: number, push: 
       else pages.delete(tabId);
       return before?.page !== report?.page || before?.form !== report?.form || fresh;
     },
-    forget: (tabId: number) => pages.delete(tabId),
+    forget(tabId: number): void {
+      pages.delete(tabId);
+      guides.delete(tabId);
+    },
     /** The panel frame's sender with its tab's page, asked again from the tab's content script when forgotten. */
     async resolve(sender: SenderInfo): Promise<SenderInfo> {
       if (sender.kind !== 'panel' || sender.tabId === undefined) return sender;

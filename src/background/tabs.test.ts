@@ -27,3 +27,16 @@ describe('the panel frame of a tab', () => {
     expect(await tabs.resolve(panel(4))).toMatchObject({ page: 'my-belgium-home', tabUrl: 'https://my.belgium.be/fr' });
   });
 });
+
+describe('the booking guide’s last reading of a tab', () => {
+  it('is kept for a frame that connects later, for that page only, and forgotten with the tab', () => {
+    const tabs = createTabs(catalog, async () => undefined);
+    const reading = { step: 'contact', found: [], fields: [{ at: 0, label: 'Adresse e-mail' }] };
+    tabs.guideSeen(7, 'imio-rendez-vous-booking', reading);
+    expect(tabs.lastGuide(7, 'imio-rendez-vous-booking')).toEqual(reading);
+    expect(tabs.lastGuide(7, 'imio-form')).toBeUndefined();
+    expect(tabs.lastGuide(8, 'imio-rendez-vous-booking')).toBeUndefined();
+    tabs.forget(7);
+    expect(tabs.lastGuide(7, 'imio-rendez-vous-booking')).toBeUndefined();
+  });
+});

@@ -51,9 +51,11 @@ describe('commune sites', () => {
     for (const id of ['la-louviere', 'kortenberg', 'namur', 'bruxelles']) for (const o of communeSites(catalog, id).origins) expect(hosts.install).not.toContain(o);
     expect(hosts.install).toContain('https://irisbox.irisnet.be/*');
     expect(hosts.install).toContain('https://mijnburgerprofiel.be/*');
-    // The booking sites guided in the page (issue 15): the FPS Foreign Affairs platform only; Auderghem's
-    // http-only booking site is guided from the dashboard and never named in the manifest.
-    expect(hosts.booking).toEqual(['https://appointment.diplomatie.be/*']);
+    // The booking sites guided in the page (issue 15): the FPS Foreign Affairs platform, and iMio's form
+    // on the one tenant that names it (Waterloo, unverified), whose forms host is its commune site too;
+    // Auderghem's http-only booking site is guided from the dashboard and never named in the manifest.
+    expect(hosts.booking).toEqual(['https://appointment.diplomatie.be/*', 'https://waterloo-formulaires.guichet-citoyen.be/*']);
+    expect(communeSites(catalog, 'waterloo').origins).toContain('https://waterloo-formulaires.guichet-citoyen.be/*');
     for (const o of hosts.booking) expect(hosts.onDemand).toContain(o);
     expect([...hosts.install, ...hosts.onDemand].filter((o) => o.includes('covservices'))).toEqual([]);
   });

@@ -38,9 +38,27 @@ export function matchPatterns(host: string, paths: readonly string[]): string[] 
   return all.filter((m) => !prefixes.some((p) => m !== `${p}*` && m.startsWith(p))).sort();
 }
 
+const isBookingSite = (p: CompiledCatalog['pages'][number]) => p.access === 'on-demand' && p.role === 'booking' && !p.commune_hosts;
+
 /** The catalog's booking sites asked for on demand (a commune's platform pages are not booking sites). */
 export function bookingSites(catalog: Pick<CompiledCatalog, 'pages'>): string[] {
-  return [...new Set(catalog.pages.filter((p) => p.access === 'on-demand' && p.role === 'booking' && !p.commune_hosts).flatMap((p) => p.hosts.map(originOf)))].sort();
+  return [...new Set(catalog.pages.filter(isBookingSite).flatMap((p) => p.hosts.map(originOf)))].sort();
+}
+
+/**
+ * Of the granted origins, where the booking content script (the one with the guide) runs: the booking
+ * pages' paths on those hosts. A booking platform may share its host with a commune's e-guichet (iMio's
+ * appointment form is one form of the tenant's): there the guide runs on the form's paths only, and the
+ * commune sites' script is kept off them.
+ */
+export function grantedBookingMatches(catalog: Pick<CompiledCatalog, 'pages'>, granted: readonly string[]): string[] {
+  const allowed = new Set(granted);
+  const matches = new Set<string>();
+  for (const page of catalog.pages) {
+    if (!isBookingSite(page)) continue;
+    for (const host of page.hosts) if (allowed.has(originOf(host))) for (const m of matchPatterns(host, page.paths)) matches.add(m);
+  }
+  return [...matches].sort();
 }
 
 export interface CommuneSites {

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appointmentsToIcs } from '../../src/export/ics';
 import { ROOT, eventually, launch, type Session } from '../support/harness';
-import { axePanel, clickInPanel, hostCount, inPanel, onPage, panelReady, readPanel, type PanelView } from '../support/panel-support';
+import { axePanel, clickInPanel, hostCount, panelReady, readPanel, type PanelView } from '../support/panel-support';
+import { call, over, pickDraftDossier, untilGuide } from '../support/booking-support';
 
 const ORIGIN = 'https://appointment.diplomatie.be/*';
 const BOOKING_URL = 'https://appointment.diplomatie.be/Home/Index/00000000-0000-0000-0000-000000000000';
@@ -26,15 +27,6 @@ const YEAR = new Date().getFullYear() + 1;
 /** The extension API inside the service worker (evaluated there, typed loosely here). */
 declare const chrome: any;
 
-async function call(page: Page, type: string, payload: unknown): Promise<any> {
-  const reply = (await page.evaluate(
-    ([type, payload]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<any> } } }).chrome.runtime.sendMessage({ type, payload }),
-    [type, payload] as const,
-  )) as { ok: boolean; data?: any; error?: string };
-  if (!reply.ok) throw new Error(`${type}: ${JSON.stringify(reply.error)}`);
-  return reply.data;
-}
-
 async function withDossier(session: Session): Promise<{ dashboard: Page; dossierId: string }> {
   const fixture = readFileSync(join(ROOT, 'tests/fixtures/booking/fps-e-appointment.html'), 'utf8').replaceAll('2026', String(YEAR));
   await session.serve('https://appointment.diplomatie.be/**', { html: fixture });
@@ -43,42 +35,6 @@ async function withDossier(session: Session): Promise<{ dashboard: Page; dossier
   const dossier = await call(dashboard, 'dossier:create', { procedure: 'eid-abroad-luxembourg', label: 'Ana', answers: {}, choices: {}, lang: 'en' });
   return { dashboard, dossierId: dossier.id };
 }
-
-interface GuideView {
-  step: string | null;
-  text: string;
-  buttons: string[];
-  spots: Array<{ left: number; top: number; right: number; bottom: number }>;
-  inputs: Record<string, string>;
-}
-/** The guide as the panel frame shows it, and the outlines the content script draws over the page (elements of its own, outside the page's body). */
-const readGuide = async (page: Page): Promise<GuideView | null> => {
-  const shown = await inPanel<Omit<GuideView, 'spots'> | null>(
-    page,
-    `(root) => {
-      const g = root.querySelector('section.guide');
-      return {
-        step: g ? g.dataset.step : null,
-        text: g ? g.textContent.replace(/\\s+/g, ' ') : '',
-        buttons: g ? [...g.querySelectorAll('button')].map((b) => b.textContent) : [],
-        inputs: Object.fromEntries([...root.querySelectorAll('.draft input')].map((i) => [i.name, i.value])),
-      };
-    }`,
-  );
-  if (!shown) return null;
-  const spots = await onPage<GuideView['spots']>(
-    page,
-    `[...document.documentElement.children]
-      .filter((e) => e !== document.head && e !== document.body && e.style.borderTopWidth === '3px' && e.style.display !== 'none')
-      .map((s) => { const r = s.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; })`,
-  );
-  return { ...shown, spots };
-};
-const untilGuide = (page: Page, what: string, test: (g: GuideView) => boolean) =>
-  eventually(async () => {
-    const g = await readGuide(page);
-    return g && test(g) ? g : undefined;
-  }, what);
 
 describe('guided booking', () => {
   let session: Session | undefined;
@@ -118,9 +74,7 @@ describe('guided booking', () => {
     expect(services.text).toContain(PICK_UP);
     expect(services.buttons.filter((b) => b === 'Show me')).toHaveLength(4);
     const list = (await page.locator('#service0').boundingBox())!;
-    for (const spot of services.spots) {
-      expect(spot.left < list.x + list.width && spot.right > list.x && spot.top < list.y + list.height && spot.bottom > list.y).toBe(true);
-    }
+    for (const spot of services.spots) expect(over(spot, list)).toBe(true);
     // The user picks, as on the site; the panel only outlined.
     expect(await page.locator('#service0').inputValue()).toBe('');
     await page.selectOption('#service0', SERVICE);
@@ -136,16 +90,7 @@ describe('guided booking', () => {
     await untilGuide(page, 'the confirmation step', (g) => g.step === 'confirmation' && g.buttons.includes('Save this appointment'));
     await clickInPanel(page, 'Save this appointment');
     const draft = await untilGuide(page, 'the proposed appointment', (g) => 'date' in g.inputs);
-    const chosen = await inPanel<string[]>(
-      page,
-      `(root) => {
-        const select = root.querySelector('.draft select');
-        const options = [...select.options].map((o) => o.textContent);
-        select.value = ${JSON.stringify(dossierId)};
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        return options;
-      }`,
-    );
+    const chosen = await pickDraftDossier(page, dossierId);
     expect(chosen?.sort()).toEqual(['Ana', 'Bo']);
     expect(await axePanel(page)).toEqual([]);
     expect(draft.inputs).toMatchObject({ date: `${YEAR}-03-03`, time: '09:05', reference: 'EA7Q2Z' });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bookingOrigins, grantedBookingOrigins, hostOfPattern } from '../core/origins';
+import { bookingOrigins, hostOfPattern } from '../core/origins';
+import { grantedBookingMatches } from '../../catalog/sites';
 import { reconcileReminders, wantedAlarms } from './reminders';
 import type { CompiledCatalog } from '../../catalog/compiled';
 
@@ -34,8 +35,17 @@ describe('booking host access', () => {
     const fixed = { ...catalog, consulates: [{ id: 'post', booking: [{ kind: 'online', value: 'https://post.example/', platform: 'e-fixed' }] }] } as unknown as CompiledCatalog;
     expect(bookingOrigins(fixed, { procedure: 'abroad' }, onDemand)).toEqual(['https://rdv.commune-a.be/*']);
   });
-  it('registers the content script only for granted booking hosts', () => {
-    expect(grantedBookingOrigins(['https://my.belgium.be/*', 'https://rdv.commune-a.be/*', 'https://other.example/*'], onDemand)).toEqual(['https://rdv.commune-a.be/*']);
+  it('registers the content script only on the booking pages of granted booking hosts', () => {
+    const pages = [
+      { id: 'whole-site', access: 'on-demand', role: 'booking', hosts: ['rdv.commune-a.be'], paths: ['/**'] },
+      { id: 'one-form', access: 'on-demand', role: 'booking', hosts: ['a-forms.example', 'b-forms.example'], paths: ['/rdv*/**', '/cat/rdv*/**'] },
+      // A commune's own form pages on the same host: not a booking site, never the booking script's.
+      { id: 'forms', access: 'on-demand', role: 'service', commune_hosts: 'forms', hosts: ['a-forms.example'], paths: ['/*'] },
+    ] as unknown as CompiledCatalog['pages'];
+    const granted = ['https://my.belgium.be/*', 'https://rdv.commune-a.be/*', 'https://a-forms.example/*', 'https://other.example/*'];
+    expect(grantedBookingMatches({ pages }, granted)).toEqual(['https://a-forms.example/cat/rdv*/*', 'https://a-forms.example/rdv*/*', 'https://rdv.commune-a.be/*']);
+    expect(grantedBookingMatches({ pages }, ['https://b-forms.example/*'])).toEqual(['https://b-forms.example/cat/rdv*/*', 'https://b-forms.example/rdv*/*']);
+    expect(grantedBookingMatches({ pages }, ['https://my.belgium.be/*'])).toEqual([]);
   });
 });
 

@@ -9,12 +9,10 @@ import { SETTINGS_KEY, type Store } from '../../store/db';
 import { DEFAULT_SETTINGS } from '../../model/data';
 import { syncBookingContentScript } from './access';
 import { summarise } from '../../dossier/summary';
-import { bookingSites } from '../../catalog/sites';
 import { listenForReminders, reconcileReminders } from './reminders';
 
 export function startBookingServices(catalog: CompiledCatalog, store: Store): { onChange: (notice: ChangeNotice) => void } {
-  const sites = bookingSites(catalog);
-  const sync = () => void syncBookingContentScript(sites).catch((error: unknown) => console.warn('Be Civic: booking pages', error));
+  const sync = () => void syncBookingContentScript(catalog).catch((error: unknown) => console.warn('Be Civic: booking pages', error));
   const reconcile = () =>
     void store
       .read(['appointments'], (tx) => tx.objectStore('appointments').getAll(), [])

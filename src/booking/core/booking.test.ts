@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAppointmentText, readConfirmation } from './parse';
+import { parseAppointmentText, readConfirmation, withoutForeignPlace } from './parse';
 import { appointmentMail, mailLanguage } from './mail';
 import { reminderAt, reminderText } from './reminder';
 import { DEFAULT_SETTINGS } from '../../model/data';
@@ -14,6 +14,17 @@ describe('readConfirmation', () => {
   it('leaves out what the text does not give (a word after "code" is not a code)', () => {
     expect(readConfirmation('Your code will be sent by e-mail. Appointment on March 4, 2026 at 10:15.')).toEqual({ date: '2026-03-04', time: '10:15' });
     expect(readConfirmation('Merci pour votre visite')).toEqual({});
+  });
+  it('reads a tracking code named as such, capitals with or without digits', () => {
+    const text = 'En attente du rendez-vous. Choisissez une plage horaire : mardi 3 mars 2026 09:05. Code de suivi : RDVKXJQT';
+    expect(readConfirmation(text)).toEqual({ date: '2026-03-03', time: '09:05', reference: 'RDVKXJQT' });
+    expect(readConfirmation('Code de suivi : en cours')).toEqual({});
+  });
+  it('proposes a place only where the platform’s confirmation gives one: a summary’s home address is not it', () => {
+    const reading = readConfirmation('Rue de la Station 1, 1410 Waterloo. Rendez-vous le 3 mars 2026 à 9:05. Code de suivi : RDVKXJQT');
+    expect(reading.place).toBe('Rue de la Station 1, 1410 Waterloo');
+    expect(withoutForeignPlace(reading, ['date', 'time', 'code'])).toEqual({ date: '2026-03-03', time: '09:05', reference: 'RDVKXJQT' });
+    expect(withoutForeignPlace(reading, ['date', 'time', 'place'])).toEqual(reading);
   });
 });
 

@@ -36,8 +36,3 @@ export function bookingOrigins(catalog: BookingCatalog & Pick<CompiledCatalog, '
   }
   return [...origins].sort();
 }
-
-/** Of the granted origins, the ones that are booking hosts of the catalog. */
-export function grantedBookingOrigins(granted: readonly string[], onDemand: readonly string[]): string[] {
-  return granted.filter((o) => onDemand.includes(o)).sort();
-}

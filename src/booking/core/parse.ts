@@ -64,6 +64,8 @@ export function parseAppointmentText(text: string): ParsedAppointment | undefine
 }
 
 const REFERENCE_WORD = /code|r[ée]f[ée]rence|referentie|referenz|kenmerk|num[ée]ro|nummer|number/gi;
+/** A tracking code named as such («code de suivi», iMio's forms): a code of capitals, with or without digits. */
+const TRACKING_CODE = /\b[Cc]ode de suivi\s*:?\s*([A-Z0-9]{4,16})\b/;
 const REFERENCE = /^[\s:#n°nr.]*\b((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})\b/;
 const POSTCODE_PLACE = /\b[1-9]\d{3} \p{Lu}/u;
 
@@ -75,7 +77,9 @@ const POSTCODE_PLACE = /\b[1-9]\d{3} \p{Lu}/u;
 export function readConfirmation(text: string): ConfirmationReading {
   const flat = text.replace(/\s+/g, ' ').trim();
   const out: ConfirmationReading = { ...parseAppointmentText(flat) };
-  for (const word of flat.matchAll(REFERENCE_WORD)) {
+  const tracking = flat.match(TRACKING_CODE);
+  if (tracking) out.reference = tracking[1];
+  for (const word of tracking ? [] : flat.matchAll(REFERENCE_WORD)) {
     const code = flat.slice(word.index + word[0].length, word.index + word[0].length + 40).match(REFERENCE);
     if (code) {
       out.reference = code[1];
@@ -86,4 +90,16 @@ export function readConfirmation(text: string): ConfirmationReading {
   const place = flat.split(/(?<=[.!?;])\s+|\n/).find((s) => POSTCODE_PLACE.test(s) && !parseAppointmentText(s));
   if (place) out.place = place.replace(/^.*: /, '').replace(/[.;]$/, '').slice(0, 200);
   return out;
+}
+
+/**
+ * A place is proposed only where the platform's confirmation gives one (its catalog entry): on a page
+ * that also shows the form's summary, as iMio's filed request does, a postcode and town are the
+ * applicant's own address, not the appointment's place. Dates, times and labelled codes read the same
+ * on any page, so they stay.
+ */
+export function withoutForeignPlace(reading: ConfirmationReading, gives: readonly string[]): ConfirmationReading {
+  if (gives.includes('place') || reading.place === undefined) return reading;
+  const { place: _place, ...rest } = reading;
+  return rest;
 }
