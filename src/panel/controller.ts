@@ -239,7 +239,10 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   });
   if (!extensionAlive()) return { stop, timings };
   // The frame starts loading while the page is recognised: on a catalog host it is the likely outcome.
-  mount();
+  // It is created in a task of its own: creating a frame is costly, and the page's question goes first.
   following.recogniseNow();
+  setTimeout(() => {
+    if (!current) mount();
+  });
   return { stop, timings };
 }
