@@ -63,12 +63,6 @@ export function createHost(src: string, title: string, onGiveUp: () => void, onR
   let burst = 0;
   let burstStart = 0;
   let alive = true;
-  /**
-   * Opened in the top layer only once the frame is first shown: showing a popover computes the page's
-   * style at once, and at the script's start that is the whole page's first style pass, done inside
-   * our task. Out of sight the frame needs no top layer; by its first fit the page has been styled.
-   */
-  let shown = false;
 
   // Set through the CSSOM, which a page's CSP does not block (a style attribute written as markup would be).
   host.style.cssText = HOST_STYLE;
@@ -86,7 +80,7 @@ export function createHost(src: string, title: string, onGiveUp: () => void, onR
       root.append(host);
       if (back) onReload();
     }
-    if (popover && shown && !host.matches(':popover-open')) {
+    if (popover && !host.matches(':popover-open')) {
       try {
         host.showPopover();
       } catch {
@@ -95,7 +89,7 @@ export function createHost(src: string, title: string, onGiveUp: () => void, onR
     }
   };
 
-  const healthy = () => host.parentNode === root && expectedAttributes() && (!popover || !shown || host.matches(':popover-open'));
+  const healthy = () => host.parentNode === root && expectedAttributes() && (!popover || host.matches(':popover-open'));
 
   const repair = () => {
     if (!alive || healthy()) return;
@@ -139,11 +133,6 @@ export function createHost(src: string, title: string, onGiveUp: () => void, onR
     frame,
     fit({ left, top, width, height }) {
       frame.style.cssText = `${FRAME_STYLE} visibility: visible; left: ${left}px; top: ${top}px; right: auto; width: ${width}px; height: ${height}px;`;
-      if (!shown && alive) {
-        shown = true;
-        setUp();
-        hostWatch.takeRecords();
-      }
     },
     destroy,
   };
