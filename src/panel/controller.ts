@@ -56,6 +56,8 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   let refused = false;
   let placeTimer: ReturnType<typeof setTimeout> | undefined;
   let buttons: { at: number; list: Element[] } | undefined;
+  /** The last recognition found no catalog page here: no frame is loaded ahead of one. */
+  let notPage = false;
 
   const stop = () => {
     if (signal.aborted) return;
@@ -227,6 +229,7 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
       return was;
     },
     recognised(page) {
+      notPage = !page;
       if (page) showPage(page);
       else if (current) {
         unmount();
@@ -239,7 +242,15 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   });
   if (!extensionAlive()) return { stop, timings };
   // The frame starts loading while the page is recognised: on a catalog host it is the likely outcome.
-  mount();
+  // It is created in a task of its own: creating a frame is costly, and the page's question goes first,
+  // already telling the background that a new frame comes (a copy of this script replacing an older
+  // one must not find the old frame still bound).
+  fresh = true;
   following.recogniseNow();
+  setTimeout(() => {
+    if (current || notPage) return;
+    mount();
+    fresh = false;
+  });
   return { stop, timings };
 }
