@@ -7,19 +7,11 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, inPanel, launch, type Session } from '../support/harness';
+import { call } from '../support/booking-support';
 import { hostCount, panelReady } from '../support/panel-support';
 
 /** The worker's own extension API, inside worker.evaluate only. */
 declare const chrome: { scripting: { getRegisteredContentScripts(filter: { ids: string[] }): Promise<unknown[]> } };
-
-async function call(page: Page, type: string, payload: unknown): Promise<any> {
-  const reply = (await page.evaluate(
-    ([type, payload]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<any> } } }).chrome.runtime.sendMessage({ type, payload }),
-    [type, payload] as const,
-  )) as { ok: boolean; data?: any; error?: string };
-  if (!reply.ok) throw new Error(`${type}: ${JSON.stringify(reply.error)}`);
-  return reply.data;
-}
 
 const panel = (page: Page) =>
   inPanel<{ page: string | null; form: string | null; text: string; needs: number }>(
