@@ -31,6 +31,8 @@ export function startFrame(container: HTMLElement): void {
   let reported = '';
   let loading = false;
   let again = false;
+  /** Whether the site's remembered folding was taken: after that the user's own toggles here are what counts. */
+  let foldingTaken = false;
 
   const draw = () => {
     const folded = model.collapsed || (!!model.crowded && !model.userExpanded);
@@ -69,12 +71,16 @@ export function startFrame(container: HTMLElement): void {
     loading = true;
     try {
       const opened = await send('panel:open', {});
+      // An answer read before the user's last toggle was stored would fold the panel back under their
+      // hands (and drop the focus the toggle gave): the remembered folding is taken once, at the start.
+      const collapsed = !foldingTaken && opened.state ? opened.state.collapsed : model.collapsed;
+      if (opened.state) foldingTaken = true;
       update({
         lang: opened.lang,
         description: opened.description,
         strings: opened.strings,
         state: opened.state,
-        collapsed: opened.state?.collapsed ?? model.collapsed,
+        collapsed,
       });
     } catch {
       // The page is gone or changed: the content script replaces this frame.
