@@ -250,6 +250,7 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   setTimeout(() => {
     if (current || notPage) return;
     mount();
+    // That question already announced this frame: the next recognition must not unbind it again.
     fresh = false;
   });
   return { stop, timings };
