@@ -6,8 +6,9 @@ import { runPortal } from '../../src/panel/main';
  * commune's own sites get it at run time once granted, src/background/commune-sites.ts): recognises the page locally with
  * the compiled index and shows the panel (src/panel/controller). The catalog's texts and the user's
  * data come from the background through the typed protocol; nothing heavy is bundled.
- * It is injected at document_start only to take the extension API and pin the document's built-ins
- * before the page can clobber them (src/panel/main.ts).
+ * It is injected at document_start to take the extension API and pin the document's built-ins before
+ * the page can clobber them, and to start loading the panel's frame while the page is parsed
+ * (src/panel/main.ts).
  * (Everything lives inside main: WXT evaluates this file in Node at build time, minus main.)
  */
 export default defineContentScript({

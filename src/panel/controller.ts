@@ -11,7 +11,7 @@ import type { ContentPush } from '../model/views';
 import { extensionAlive, request, runtime } from './api';
 import { doc } from './dom';
 import { followPage } from './follow';
-import { createHost, type PanelHost } from './host';
+import { canMoveLater, createHost, type PanelHost } from './host';
 import { MARGIN, PRIMARY_BUTTONS, boxAt, choosePlacement, type Placement } from './placement';
 import type { PageGuide, Timings } from './types';
 
@@ -30,6 +30,11 @@ const fitTo = (size: { width: number; height: number }, viewport: { width: numbe
 });
 const MIN_HEIGHT = 120;
 const MAX_HEIGHT = 560;
+/**
+ * The frame's box before the panel in it gave its size: that of the panel loading, which the frame's
+ * page paints as its static shell before its scripts run (entrypoints/panel/index.html fills the box).
+ */
+export const SHELL_SIZE = { width: 308, height: 83 };
 
 interface Mounted {
   /** Undefined while the frame loads before the page is recognised (both start at once: the frame's load is the slow part). */
@@ -44,7 +49,12 @@ interface Mounted {
   returnFocus?: Element | null;
 }
 
-/** `withGuide` is given by the content script of booking hosts only (src/panel/guide.ts). */
+/**
+ * Started when the script is injected (document_start): the frame starts loading at once, while the
+ * page is still parsed, and the page is recognised once it is (the headings and selectors it is
+ * asked about exist by then). `withGuide` is given by the content script of booking hosts only
+ * (src/panel/guide.ts).
+ */
 export function startPortal(started: number, withGuide?: () => PageGuide): { stop(): void; timings: Timings } {
   const timings: Timings = { started, recognitions: 0 };
   const life = new AbortController();
@@ -56,8 +66,6 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   let refused = false;
   let placeTimer: ReturnType<typeof setTimeout> | undefined;
   let buttons: { at: number; list: Element[] } | undefined;
-  /** The last recognition found no catalog page here: no frame is loaded ahead of one. */
-  let notPage = false;
 
   const stop = () => {
     if (signal.aborted) return;
@@ -76,7 +84,7 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     shown.host.destroy();
   };
 
-  /** A new frame, out of sight until the page is recognised and the panel in it gave its size; the next recognition tells the background it is new. */
+  /** A new frame, letting clicks through until the panel in it gave its size; the next recognition tells the background it is new. */
   let fresh = false;
   const mount = () => {
     unmount();
@@ -85,6 +93,7 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     const host = createHost(
       api!.getURL('/panel.html'),
       FRAME_TITLE,
+      SHELL_SIZE,
       () => {
         refused = true;
         if (current?.host === host) current = undefined;
@@ -100,7 +109,11 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     fresh = true;
   };
 
-  /** The background recorded the page when it recognised it (and told the frame): show it for that page. */
+  /**
+   * The background recorded the page when it recognised it (and told the frame): show it for that page,
+   * at once in the shell's box if the panel has not said its size yet (the frame paints its shell as
+   * soon as it has loaded, without waiting for its scripts or a round trip).
+   */
   const showPage = (page: string) => {
     if (!current) mount();
     const shown = current;
@@ -111,6 +124,10 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     guide?.stop();
     guide?.start(page);
     if (shown.size) onLayout(shown.size);
+    else {
+      place();
+      timings.shown ??= performance.now();
+    }
   };
 
   // ---- placement ----------------------------------------------------------------------------------
@@ -126,9 +143,10 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   const place = () => {
     placeTimer = undefined;
     const shown = current;
-    if (!shown?.size || !shown.page || signal.aborted) return;
+    if (!shown?.page || signal.aborted) return;
+    const size = shown.size ?? SHELL_SIZE;
     const viewport = { width: innerWidth, height: innerHeight };
-    const want = shown.expanded ?? shown.size;
+    const want = shown.expanded ?? size;
     const obstacles: DOMRect[] = [];
     for (const element of primaryButtons()) {
       if (obstacles.length >= MAX_OBSTACLES) break;
@@ -138,12 +156,13 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     const fitted = fitTo(want, viewport);
     const placement = choosePlacement(fitted, viewport, obstacles, shown.placement);
     shown.placement = placement ?? shown.placement ?? 'right-top';
+    // Whether the page is crowded is the panel's own size to say: the shell is smaller than the panel.
     const crowded = placement === undefined;
-    if (crowded !== (shown.crowded ?? false)) {
+    if (shown.size && crowded !== (shown.crowded ?? false)) {
       shown.crowded = crowded;
       void request('page:crowded', { crowded }).catch(() => undefined);
     }
-    shown.host.fit(boxAt(shown.placement, fitTo(shown.size, viewport), viewport));
+    shown.host.fit(boxAt(shown.placement, fitTo(size, viewport), viewport), !!shown.size);
   };
   const schedulePlacement = () => {
     placeTimer ??= setTimeout(place, SETTLE_MS);
@@ -155,10 +174,11 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     shown.size = size;
     if (!size.collapsed) shown.expanded = { width: size.width, height: size.height };
     place();
-    // The first frame painted with the frame shown, then with the catalog's texts in it.
+    // The page's next frame with the frame at the panel's size, then with the catalog's texts in it
+    // (the frame's own paint follows; the benchmark reads when that was from the frame).
     requestAnimationFrame(() => {
       if (current !== shown || !shown.page) return;
-      timings.visible ??= performance.now();
+      timings.placed ??= performance.now();
       if (size.loaded) timings.ready ??= performance.now();
     });
   };
@@ -229,7 +249,6 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
       return was;
     },
     recognised(page) {
-      notPage = !page;
       if (page) showPage(page);
       else if (current) {
         unmount();
@@ -241,17 +260,20 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     },
   });
   if (!extensionAlive()) return { stop, timings };
-  // The frame starts loading while the page is recognised: on a catalog host it is the likely outcome.
-  // It is created in a task of its own: creating a frame is costly, and the page's question goes first,
-  // already telling the background that a new frame comes (a copy of this script replacing an older
-  // one must not find the old frame still bound).
-  fresh = true;
-  following.recogniseNow();
-  setTimeout(() => {
-    if (current || notPage) return;
-    mount();
-    // That question already announced this frame: the next recognition must not unbind it again.
-    fresh = false;
-  });
+  // The frame loads while the page is parsed and recognised: on the catalog's paths a catalog page is
+  // the likely outcome, and loading an extension frame is the slow part (over 100 ms here, most of it
+  // the browser's). The first recognition tells the background this frame is new.
+  // Where the host cannot be moved after the page without reloading its frame, it waits for the page.
+  if (canMoveLater()) mount();
+  const parsed = () => {
+    if (signal.aborted) return;
+    timings.parsed = performance.now();
+    // A document without its root element yet at injection gets its frame now.
+    if (current) current.host.toEnd();
+    else mount();
+    following.recogniseNow();
+  };
+  if (document.readyState === 'loading') doc.listen(document, 'DOMContentLoaded', parsed, { once: true, signal });
+  else parsed();
   return { stop, timings };
 }

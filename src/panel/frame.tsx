@@ -123,6 +123,8 @@ export function startFrame(container: HTMLElement): void {
     if (covered !== model.covered) update({ covered });
   });
 
+  // The static shell goes: the panel drawn next takes its place in the same task, so no paint falls between.
+  container.replaceChildren();
   draw();
   void open();
 }

@@ -8,6 +8,7 @@
  * within a budget — a page that keeps fighting gets the panel removed quietly instead of a loop.
  */
 import { doc } from './dom';
+import { MARGIN } from './placement';
 
 /** Every property reset, then only what the host needs: a zero-size, click-through anchor for the fixed frame inside. */
 const HOST_STYLE = [
@@ -30,8 +31,13 @@ const HOST_STYLE = [
   .map((d) => `${d} !important;`)
   .join(' ');
 
-/** The frame until it says its size: kept out of sight (an empty box would flash) but loading. */
-const FRAME_STYLE = 'all: initial; position: fixed; border: 0; margin: 0; padding: 0; pointer-events: auto; color-scheme: normal; visibility: hidden; width: 352px; height: 120px; top: 12px; right: 12px;';
+/**
+ * The frame's own style. It is shown from the start, letting clicks through until the panel said its
+ * size: until its document has loaded it paints nothing (a frame is transparent until then), and a
+ * frame kept out of sight would be held back by the browser from painting its shell as soon as it is
+ * shown (about 30 ms here).
+ */
+const FRAME_STYLE = 'all: initial; position: fixed; border: 0; margin: 0; padding: 0; color-scheme: normal; visibility: visible;';
 
 /** At most this many repairs in a row of quick fights, and this many in the page's life. */
 const BURST = 5;
@@ -41,19 +47,34 @@ const LIFETIME_REPAIRS = 30;
 export interface PanelHost {
   host: HTMLElement;
   frame: HTMLIFrameElement;
-  /** Places and sizes the frame, and shows it. */
-  fit(box: { left: number; top: number; width: number; height: number }): void;
+  /**
+   * Places and sizes the frame, and shows it. Not `interactive` while it is the shell's box, before the
+   * panel said its own size: clicks there reach the page, as if the frame were not there yet.
+   */
+  fit(box: { left: number; top: number; width: number; height: number }, interactive: boolean): void;
+  /**
+   * Moves the host after what the parser added since (head, body): a host put in at injection would
+   * otherwise come first in the keyboard's order, before the page. A state-preserving move, so the
+   * frame does not load again.
+   */
+  toEnd(): void;
   destroy(): void;
 }
 
-/** `onReload`: the host was put back after the page removed it, and with it a new frame loads. */
-export function createHost(src: string, title: string, onGiveUp: () => void, onReload: () => void): PanelHost | undefined {
+/** Whether the host can be put in before the page is parsed: moving it after the page later must not reload its frame. */
+export const canMoveLater = (): boolean => typeof (Element.prototype as { moveBefore?: unknown }).moveBefore === 'function';
+
+/**
+ * `first`: the frame's box until it is placed (the shell's, in a corner). `onReload`: the host was put
+ * back after the page removed it, and with it a new frame loads.
+ */
+export function createHost(src: string, title: string, first: { width: number; height: number }, onGiveUp: () => void, onReload: () => void): PanelHost | undefined {
   const root = doc.root();
   if (!root) return undefined;
   const host = doc.create('div');
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = doc.create('iframe') as HTMLIFrameElement;
-  frame.style.cssText = FRAME_STYLE;
+  frame.style.cssText = `${FRAME_STYLE} pointer-events: none; width: ${first.width}px; height: ${first.height}px; top: ${MARGIN}px; right: ${MARGIN}px;`;
   frame.title = title;
   frame.src = src;
   shadow.append(frame);
@@ -131,8 +152,15 @@ export function createHost(src: string, title: string, onGiveUp: () => void, onR
   return {
     host,
     frame,
-    fit({ left, top, width, height }) {
-      frame.style.cssText = `${FRAME_STYLE} visibility: visible; left: ${left}px; top: ${top}px; right: auto; width: ${width}px; height: ${height}px;`;
+    fit({ left, top, width, height }, interactive) {
+      frame.style.cssText = `${FRAME_STYLE} pointer-events: ${interactive ? 'auto' : 'none'}; left: ${left}px; top: ${top}px; width: ${width}px; height: ${height}px;`;
+    },
+    toEnd() {
+      if (!alive || host.parentNode !== root || root.lastElementChild === host) return;
+      (root as unknown as { moveBefore(node: Node, child: Node | null): void }).moveBefore(host, null);
+      rootWatch.takeRecords();
+      // The move may close the popover; put it back without counting it as the page's fight.
+      if (popover && !host.matches(':popover-open')) setUp();
     },
     destroy,
   };

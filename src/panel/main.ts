@@ -1,8 +1,9 @@
 /**
  * The content script's start, shared by the portal hosts' script and the booking hosts' one (which adds
  * the booking guide's page reading). It runs at document_start only to take the extension API and pin
- * the document's built-ins before the page can clobber them with named elements (src/panel/pin.ts); the
- * work itself starts once the document is parsed, where document_idle would have started it.
+ * the document's built-ins before the page can clobber them with named elements (src/panel/pin.ts), and
+ * to start loading the panel's frame while the page is still parsed; recognition waits for the parsed
+ * document (src/panel/controller.ts).
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startPortal } from './controller';
@@ -30,6 +31,5 @@ export function runPortal(ctx: ContentScriptContext, withGuide?: () => PageGuide
       if (slot[SLOT] === portal) delete slot[SLOT];
     });
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal: ctx.signal });
-  else start();
+  start();
 }

@@ -92,10 +92,14 @@ export interface GuideActions {
 
 /** What the benchmark and the tests read from the content script's own world (never the page's). */
 export interface Timings {
+  /** When the script was injected (document_start); `parsed`: when the document was, and recognition began. */
   started: number;
-  /** The frame is in the page (synchronous work done); `visible` is the first frame after the panel gave its size. */
+  parsed?: number;
+  /** The page is recognised and the frame is in it. */
   mounted?: number;
-  visible?: number;
+  /** The frame shown in the shell's box (its paint follows once it has loaded); `placed`: the page's first frame with the frame at the panel's own size. */
+  shown?: number;
+  placed?: number;
   ready?: number;
   page?: string;
   recognitions: number;

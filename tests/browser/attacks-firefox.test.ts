@@ -94,9 +94,11 @@ describe('attacks on the panel from a catalog page (Firefox)', () => {
         return aside ? `${aside.textContent} ${fields}`.replace(/\s+/g, ' ') : '';
       })
       .catch(() => '')) ?? '';
-  /** Whether the content script has placed and shown the frame (it loads out of sight). */
+  /** Whether the content script has placed and shown the frame at the panel's own size (taking clicks). */
   const shown = async (page: Page) =>
-    (await (await (await panelFrame(page))?.frameElement())?.evaluate((e) => getComputedStyle(e).visibility === 'visible').catch(() => false)) ?? false;
+    (await (await (await panelFrame(page))?.frameElement())
+      ?.evaluate((e) => getComputedStyle(e).visibility === 'visible' && getComputedStyle(e).pointerEvents === 'auto')
+      .catch(() => false)) ?? false;
   const withDossier = (page: Page) => eventually(async () => ((await panelText(page)).includes(LABEL) && (await shown(page)) ? true : undefined), `the need of “${LABEL}”`);
   /** The page coordinates of the centre of the panel's first element matching `selector` (with trimmed text `text`). */
   const pointAt = async (page: Page, selector: string, text?: string) => {

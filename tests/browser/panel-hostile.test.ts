@@ -205,7 +205,7 @@ describe('hostile pages', () => {
     // A page that serves documents, so the panel is as tall as where the bait sits (my.belgium.be only explains).
     const page = await openAt('https://mondossier.rrn.fgov.be/fr/certificats.do?bait', 'clickjacking');
     await panelReady(page);
-    // The guard warns of a cover once it has seen the panel uncovered: the frame is first shown hidden.
+    // The guard warns of a cover once it has seen the panel uncovered (its observer starts with the panel's script).
     await panelSeenVisible(page);
     await page.evaluate(() => (window as unknown as { bait(): void }).bait());
     const covered = await eventually(async () => {

@@ -177,15 +177,21 @@ export async function readPanel(page: Page): Promise<PanelView | undefined> {
   return { ...view, rect: { ...view.rect, left: view.rect.left + at.x, top: view.rect.top + at.y } };
 }
 
-/** Whether the content script has placed and shown the panel's frame (it loads out of sight). */
-export const panelShown = async (page: Page) => !!(await onFrameElement<boolean>(page, `(frame) => getComputedStyle(frame).visibility === 'visible'`));
+/**
+ * The frame shown at the panel's own size, taking clicks: before the panel said its size the frame is
+ * shown in its shell's box and lets clicks through to the page.
+ */
+const PLACED = `(frame) => { const s = getComputedStyle(frame); return s.visibility === 'visible' && s.pointerEvents === 'auto'; }`;
+
+/** Whether the content script has placed and shown the panel's frame at the panel's own size. */
+export const panelShown = async (page: Page) => !!(await onFrameElement<boolean>(page, PLACED));
 
 /** The panel once the background's texts are in (no longer the loading shell) and the content script has placed and shown its frame. */
 export function panelReady(page: Page, what = 'the panel'): Promise<PanelView> {
   return eventually(async () => {
     const view = await readPanel(page);
     if (!view || view.loading) return undefined;
-    return (await onFrameElement<boolean>(page, `(frame) => getComputedStyle(frame).visibility === 'visible'`)) ? view : undefined;
+    return (await onFrameElement<boolean>(page, PLACED)) ? view : undefined;
   }, what);
 }
 
