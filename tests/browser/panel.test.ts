@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROME_BUILD, eventually, launch, type Session } from '../support/harness';
+import { CHROME_BUILD, ROOT, eventually, launch, type Session } from '../support/harness';
 import { contentScriptWorld } from '../support/recorder';
 import { axePanel, clickInPanel, hostCount, inPanel, panelReady, readPanel } from '../support/panel-support';
 
@@ -220,6 +220,27 @@ describe('the panel on portal pages', () => {
     await eventually(async () => ((await readPanel(page))?.collapsed ? true : undefined), 'collapsed');
     expect(await axePanel(page)).toEqual([]);
     await clickInPanel(page, 'Show Be Civic');
+    await page.close();
+  });
+
+  it('loads its frame while the page is still parsed, then takes its place after the page in the keyboard order without loading again', async () => {
+    // A page whose parsing takes a while (a script in the body holds the parser, as a big portal page's
+    // scripts do): the frame's navigation starts before the document is parsed.
+    const html = readFileSync(join(ROOT, 'tests/fixtures/my-belgium.html'), 'utf8').replace(
+      '</body>',
+      '<script>const until = performance.now() + 300; while (performance.now() < until);</script></body>',
+    );
+    await session.serve('https://my.belgium.be/de?slow-parse', { html });
+    const page = await session.open('https://my.belgium.be/de?slow-parse');
+    await panelReady(page);
+    const parsed = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive);
+    const frame = page.frames().find((f) => f.url().endsWith('/panel.html'));
+    // The frame's document began before the page was parsed: moving the host after the page did not reload it.
+    const frameStart = await frame!.evaluate(() => performance.timeOrigin);
+    expect(frameStart).toBeLessThan(parsed);
+    // After the page: Tab from the page's last control reaches the panel, not the page's first one the panel.
+    expect(await page.evaluate(() => [document.head, document.body].includes(document.documentElement.lastElementChild as HTMLElement))).toBe(false);
+    expect(await hostCount(page)).toBe(1);
     await page.close();
   });
 
