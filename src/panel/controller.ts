@@ -264,8 +264,16 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   // the likely outcome, and loading an extension frame is the slow part (over 100 ms here, most of it
   // the browser's). The first recognition tells the background this frame is new.
   // Where the host cannot be moved after the page without reloading its frame, it waits for the page.
-  if (canMoveLater()) mount();
+  // The frame is created in a task of its own: creating it is the costliest thing this script does, and
+  // the script's own evaluation already fills the task it was injected in.
+  let early: ReturnType<typeof setTimeout> | undefined;
+  if (canMoveLater())
+    early = setTimeout(() => {
+      early = undefined;
+      if (!current && !signal.aborted) mount();
+    });
   const parsed = () => {
+    clearTimeout(early);
     if (signal.aborted) return;
     timings.parsed = performance.now();
     // A document without its root element yet at injection gets its frame now.
