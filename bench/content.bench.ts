@@ -33,7 +33,6 @@ interface Timings {
   started: number;
   parsed?: number;
   mounted?: number;
-  shown?: number;
   placed?: number;
   ready?: number;
   page?: string;
@@ -223,7 +222,6 @@ const bench: Bench = async ({ quick }) => {
     const mounted: number[] = [];
     const visible: number[] = [];
     const afterParse: number[] = [];
-    const shown: number[] = [];
     const placed: number[] = [];
     const ready: number[] = [];
     const frameLoad: number[] = [];
@@ -247,7 +245,6 @@ const bench: Bench = async ({ quick }) => {
         (url === bigPage ? visibleBig : visible).push(since(m, timings.started, m.frameFcp));
         if (url !== bigPage) {
           afterParse.push(since(m, timings.parsed, m.frameFcp));
-          shown.push(timings.shown! - timings.started);
           placed.push(timings.placed! - timings.started);
           frameLoad.push(m.frameFcp - m.frameStart);
         }
@@ -270,7 +267,6 @@ const bench: Bench = async ({ quick }) => {
           max: max(visible).toFixed(1),
           loads: visible.length,
           'after the document is parsed': median(afterParse).toFixed(1),
-          'frame shown in the page (its shell’s box)': median(shown).toFixed(1),
           'frame’s navigation start to its first paint': median(frameLoad).toFixed(1),
           'frame at the panel’s own size': median(placed).toFixed(1),
           'first load (cold worker)': since(first, first.timings.started, first.frameFcp).toFixed(1),

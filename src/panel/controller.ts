@@ -34,7 +34,7 @@ const MAX_HEIGHT = 560;
  * The frame's box before the panel in it gave its size: that of the panel loading, which the frame's
  * page paints as its static shell before its scripts run (entrypoints/panel/index.html fills the box).
  */
-export const SHELL_SIZE = { width: 308, height: 83 };
+const SHELL_SIZE = { width: 308, height: 83 };
 
 interface Mounted {
   /** Undefined while the frame loads before the page is recognised (both start at once: the frame's load is the slow part). */
@@ -70,6 +70,7 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   const stop = () => {
     if (signal.aborted) return;
     life.abort();
+    clearTimeout(loadTimer);
     following.stop();
     clearTimeout(placeTimer);
     unmount();
@@ -84,9 +85,13 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     shown.host.destroy();
   };
 
-  /** A new frame, letting clicks through until the panel in it gave its size; the next recognition tells the background it is new. */
+  /**
+   * A new frame, letting clicks through until the panel in it gave its size; the next recognition tells
+   * the background it is new. `later`: the frame goes in at the next task (see the start below).
+   */
   let fresh = false;
-  const mount = () => {
+  let loadTimer: ReturnType<typeof setTimeout> | undefined;
+  const mount = (later = false) => {
     unmount();
     buttons = undefined;
     if (refused || signal.aborted) return;
@@ -107,12 +112,14 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     if (!host) return;
     current = { host };
     fresh = true;
+    if (!later) host.load();
+    else loadTimer = setTimeout(() => host.load());
   };
 
   /**
-   * The background recorded the page when it recognised it (and told the frame): show it for that page,
-   * at once in the shell's box if the panel has not said its size yet (the frame paints its shell as
-   * soon as it has loaded, without waiting for its scripts or a round trip).
+   * The background recorded the page when it recognised it (and told the frame): place the frame for
+   * that page once the panel in it said its size. Until then it stays in the shell's box in its corner:
+   * placing it now would read the page's layout, and on a big page force its first layout early.
    */
   const showPage = (page: string) => {
     if (!current) mount();
@@ -124,10 +131,6 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     guide?.stop();
     guide?.start(page);
     if (shown.size) onLayout(shown.size);
-    else {
-      place();
-      timings.shown ??= performance.now();
-    }
   };
 
   // ---- placement ----------------------------------------------------------------------------------
@@ -143,10 +146,9 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   const place = () => {
     placeTimer = undefined;
     const shown = current;
-    if (!shown?.page || signal.aborted) return;
-    const size = shown.size ?? SHELL_SIZE;
+    if (!shown?.size || !shown.page || signal.aborted) return;
     const viewport = { width: innerWidth, height: innerHeight };
-    const want = shown.expanded ?? size;
+    const want = shown.expanded ?? shown.size;
     const obstacles: DOMRect[] = [];
     for (const element of primaryButtons()) {
       if (obstacles.length >= MAX_OBSTACLES) break;
@@ -156,13 +158,12 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
     const fitted = fitTo(want, viewport);
     const placement = choosePlacement(fitted, viewport, obstacles, shown.placement);
     shown.placement = placement ?? shown.placement ?? 'right-top';
-    // Whether the page is crowded is the panel's own size to say: the shell is smaller than the panel.
     const crowded = placement === undefined;
-    if (shown.size && crowded !== (shown.crowded ?? false)) {
+    if (crowded !== (shown.crowded ?? false)) {
       shown.crowded = crowded;
       void request('page:crowded', { crowded }).catch(() => undefined);
     }
-    shown.host.fit(boxAt(shown.placement, fitTo(size, viewport), viewport), !!shown.size);
+    shown.host.fit(boxAt(shown.placement, fitTo(shown.size, viewport), viewport));
   };
   const schedulePlacement = () => {
     placeTimer ??= setTimeout(place, SETTLE_MS);
@@ -264,21 +265,19 @@ export function startPortal(started: number, withGuide?: () => PageGuide): { sto
   // the likely outcome, and loading an extension frame is the slow part (over 100 ms here, most of it
   // the browser's). The first recognition tells the background this frame is new.
   // Where the host cannot be moved after the page without reloading its frame, it waits for the page.
-  // The frame is created in a task of its own: creating it is the costliest thing this script does, and
-  // the script's own evaluation already fills the task it was injected in.
-  let early: ReturnType<typeof setTimeout> | undefined;
-  if (canMoveLater())
-    early = setTimeout(() => {
-      early = undefined;
-      if (!current && !signal.aborted) mount();
-    });
+  // The host is shown in the top layer at once, while the document is still empty (later, showing it
+  // could force the style and layout of a page the parser has filled: 300 ms on the 50,000-node page);
+  // its frame goes in at the next task, the script's own evaluation filling this one.
+  if (canMoveLater()) mount(true);
   const parsed = () => {
-    clearTimeout(early);
     if (signal.aborted) return;
     timings.parsed = performance.now();
     // A document without its root element yet at injection gets its frame now.
-    if (current) current.host.toEnd();
-    else mount();
+    if (current) {
+      current.host.toEnd();
+      clearTimeout(loadTimer);
+      current.host.load();
+    } else mount();
     following.recogniseNow();
   };
   if (document.readyState === 'loading') doc.listen(document, 'DOMContentLoaded', parsed, { once: true, signal });

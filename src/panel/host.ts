@@ -48,10 +48,12 @@ export interface PanelHost {
   host: HTMLElement;
   frame: HTMLIFrameElement;
   /**
-   * Places and sizes the frame, and shows it. Not `interactive` while it is the shell's box, before the
-   * panel said its own size: clicks there reach the page, as if the frame were not there yet.
+   * Puts the frame in the host, where it starts loading. Creating a frame is the costliest step here
+   * (a child frame of the page, about 10 ms): the caller may give it a task of its own.
    */
-  fit(box: { left: number; top: number; width: number; height: number }, interactive: boolean): void;
+  load(): void;
+  /** Places and sizes the frame at the panel's size; from then on it takes clicks. */
+  fit(box: { left: number; top: number; width: number; height: number }): void;
   /**
    * Moves the host after what the parser added since (head, body): a host put in at injection would
    * otherwise come first in the keyboard's order, before the page. A state-preserving move, so the
@@ -77,7 +79,6 @@ export function createHost(src: string, title: string, first: { width: number; h
   frame.style.cssText = `${FRAME_STYLE} pointer-events: none; width: ${first.width}px; height: ${first.height}px; top: ${MARGIN}px; right: ${MARGIN}px;`;
   frame.title = title;
   frame.src = src;
-  shadow.append(frame);
   const popover = typeof host.showPopover === 'function';
 
   let repairs = 0;
@@ -152,15 +153,16 @@ export function createHost(src: string, title: string, first: { width: number; h
   return {
     host,
     frame,
-    fit({ left, top, width, height }, interactive) {
-      frame.style.cssText = `${FRAME_STYLE} pointer-events: ${interactive ? 'auto' : 'none'}; left: ${left}px; top: ${top}px; width: ${width}px; height: ${height}px;`;
+    fit({ left, top, width, height }) {
+      frame.style.cssText = `${FRAME_STYLE} pointer-events: auto; left: ${left}px; top: ${top}px; width: ${width}px; height: ${height}px;`;
+    },
+    load() {
+      if (alive && !frame.isConnected) shadow.append(frame);
     },
     toEnd() {
       if (!alive || host.parentNode !== root || root.lastElementChild === host) return;
       (root as unknown as { moveBefore(node: Node, child: Node | null): void }).moveBefore(host, null);
       rootWatch.takeRecords();
-      // The move may close the popover; put it back without counting it as the page's fight.
-      if (popover && !host.matches(':popover-open')) setUp();
     },
     destroy,
   };

@@ -95,10 +95,9 @@ export interface Timings {
   /** When the script was injected (document_start); `parsed`: when the document was, and recognition began. */
   started: number;
   parsed?: number;
-  /** The page is recognised and the frame is in it. */
+  /** The page is recognised and the frame is in it (shown from its creation, in the shell's box). */
   mounted?: number;
-  /** The frame shown in the shell's box (its paint follows once it has loaded); `placed`: the page's first frame with the frame at the panel's own size. */
-  shown?: number;
+  /** The page's first frame with the frame placed at the panel's own size. */
   placed?: number;
   ready?: number;
   page?: string;

@@ -132,6 +132,8 @@ describe('the panel with a dossier', () => {
 
   it('a captured date of issue gives the validity', async () => {
     const page = await session.open('https://irisbox.irisnet.be/irisbox/demo-form/citizen/edit/5f3c9a1b/summary?dated');
+    // Pressed once the late-rendered page has its primary button, which the panel moves away from.
+    await page.waitForSelector('#request');
     const { needs } = await until(page, 'the need', (v) => v.text.includes('dossier “Me”'));
     // The certificate the user downloaded shows its date of issue; the fixture page gets one.
     await page.evaluate(() => {
