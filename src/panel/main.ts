@@ -1,8 +1,8 @@
 /**
  * The content script's start, shared by the portal hosts' script and the booking hosts' one (which adds
- * the booking guide's page reading). It runs at document_start only to take the extension API and pin
- * the document's built-ins before the page can clobber them with named elements (src/panel/pin.ts), and
- * to start loading the panel's frame while the page is still parsed; recognition waits for the parsed
+ * the booking guide's page reading). It runs at document_start to take the extension API and pin the
+ * document's built-ins before the page can clobber them with named elements (src/panel/pin.ts), and to
+ * start loading the panel's frame while the page is still parsed; recognition waits for the parsed
  * document (src/panel/controller.ts).
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
